@@ -1,0 +1,73 @@
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves a static build the way a plain static host does: `base` is the
+ * sub-path the site lives under, `dir/` serves `dir/index.html`, and unknown
+ * paths get `404.html` with status 404. Listens on 127.0.0.1 only.
+ *
+ * @param {{ root: string, base?: string, port?: number }} options
+ * @returns {Promise<{ url: string, origin: string, close: () => Promise<void>, requests: string[] }>}
+ */
+export async function startStaticServer({ root, base = '/', port = 0 }) {
+  const rootDir = resolve(root);
+  const prefix = base.endsWith('/') ? base : base + '/';
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push(url.pathname);
+    if (!url.pathname.startsWith(prefix)) return send404(res);
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    let file = normalize(join(rootDir, rel));
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) return send404(res);
+    try {
+      const s = await stat(file).catch(() => null);
+      if (s?.isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: url.pathname + '/' + url.search });
+          return res.end();
+        }
+        file = join(file, 'index.html');
+      }
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      send404(res);
+    }
+  });
+
+  async function send404(res) {
+    const body = await readFile(join(rootDir, '404.html')).catch(() => Buffer.from('404'));
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body);
+  }
+
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+  return {
+    origin,
+    url: origin + prefix,
+    requests,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: everything, in order, stopping at the first failing step.
+ * type check → unit and component tests → production build (root and
+ * BASE_PATH=/sub) → CSP check → build-failure fixtures → browser tests → audit.
+ * Ends with one line "summary: N passed, N failed" counted over all runners.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { chromiumPath } from './lib/chromium.mjs';
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit browser`
+const counts = { passed: 0, failed: 0 };
+mkdirSync('reports', { recursive: true });
+
+// Fail before doing anything slow when the browser tests cannot run at all.
+try {
+  chromiumPath();
+} catch (e) {
+  console.error(String(e.message));
+  process.exit(1);
+}
+
+const steps = [
+  ['check', 'type check (astro check)', ['npx', 'astro', 'check']],
+  ['unit', 'unit and component tests (vitest)', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'], countVitest],
+  ['build', 'production build → dist/', ['npx', 'astro', 'build']],
+  ['build', 'production build with BASE_PATH=/sub → dist-sub/', ['npx', 'astro', 'build', '--outDir', 'dist-sub'], null, { BASE_PATH: '/sub' }],
+  ['build', 'CSP check of dist/ and dist-sub/', ['node', 'scripts/csp-hashes.mjs'], null, {}, () => run(['node', 'scripts/csp-hashes.mjs', '--dist=dist-sub'])],
+  ['fixtures', 'build-failure fixtures (node:test)', nodeTest('tests/build/*.test.mjs', 'reports/fixtures.xml'), () => countJunit('reports/fixtures.xml')],
+  ['browser', 'browser tests in Chromium (node:test)', nodeTest('tests/browser/*.test.mjs', 'reports/browser.xml'), () => countJunit('reports/browser.xml')],
+  ['audit', 'release audit (npm run audit)', ['node', 'scripts/audit/index.mjs', '--dist=dist', '--dist-sub=dist-sub'], null, {}, null, 'scripts/audit/index.mjs'],
+];
+
+const t0 = performance.now();
+for (const [group, title, cmd, count, env = {}, after, requires] of steps) {
+  if (only.length && !only.includes(group)) continue;
+  if (requires && !existsSync(requires)) continue;
+  console.log(`\n▶ ${title}`);
+  const t = performance.now();
+  const ok = run(cmd, env) && (after ? after() : true);
+  if (count) count();
+  console.log(`${ok ? '✔' : '✖'} ${title} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  if (!ok) {
+    counts.failed = Math.max(counts.failed, 1);
+    finish(1);
+  }
+}
+finish(0);
+
+function run(cmd, env = {}) {
+  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function nodeTest(glob, junit) {
+  return ['node', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=junit', `--test-reporter-destination=${junit}`, glob];
+}
+
+function countVitest() {
+  try {
+    const r = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
+    counts.passed += r.numPassedTests;
+    counts.failed += r.numFailedTests;
+  } catch {}
+}
+
+function countJunit(file) {
+  try {
+    const xml = readFileSync(file, 'utf8');
+    const cases = [...xml.matchAll(/<testcase\b[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)];
+    // Suites are reported as testcases that contain testcases; count leaves only.
+    for (const c of cases) {
+      if (c[2] && c[2].includes('<testcase')) continue;
+      if (c[2] && /<(failure|error)\b/.test(c[2])) counts.failed++;
+      else counts.passed++;
+    }
+  } catch {}
+}
+
+function finish(code) {
+  console.log(`\nnpm test finished in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`summary: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(code);
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { boldText, codePoints, unicodeRange, visibleText } from './html-text.mjs';
+
+/** Font family name used in CSS; distinct from any locally installed font. */
+export const FONT_FAMILY = 'DL Notes Sans KR';
+
+const FONTS_DIR = '_fonts';
+const SOURCES = {
+  400: new URL('../../fonts/NotoSansKR-400.source.woff2', import.meta.url),
+  600: new URL('../../fonts/NotoSansKR-600.source.woff2', import.meta.url),
+};
+// ASCII plus the punctuation the charts write at run time (numbers, ×, ⁻, −, …).
+const ALWAYS = (() => {
+  let s = '×·−–—…≤≥±′⁰¹²³⁴⁵⁶⁷⁸⁹⁻→←↑↓';
+  for (let c = 0x21; c < 0x7f; c++) s += String.fromCharCode(c);
+  return s;
+})();
+
+/**
+ * Astro integration: after the build, gives every HTML page its own subset of
+ * Noto Sans KR that holds exactly the glyphs the page shows.
+ *
+ * Why per page: a site-wide Hangul subset of a few hundred syllables already
+ * weighs ~140 KB per weight; a page needs only its own glyphs, which keeps a
+ * note page under its font budget. Identical glyph sets share one file.
+ *
+ * @param {{ islandText?: () => Promise<string> }} [options] text that islands
+ *   may render later in the browser (their labels), added to pages with islands.
+ */
+export default function pageFonts(options = {}) {
+  let base = '/';
+  return {
+    name: 'dl-notes:page-fonts',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : config.base + '/';
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const t0 = performance.now();
+        const out = fileURLToPath(dir);
+        const { default: subsetFont } = await import('subset-font');
+        const sources = {
+          400: await readFile(SOURCES[400]),
+          600: await readFile(SOURCES[600]),
+        };
+        const islandText = options.islandText ? await options.islandText() : '';
+        const made = new Map();
+        const pages = await htmlFiles(out);
+        let bytes = 0;
+        for (const file of pages) {
+          let html = await readFile(file, 'utf8');
+          const hasIsland = html.includes('<astro-island');
+          const regular = codePoints(ALWAYS + visibleText(html) + (hasIsland ? islandText : ''));
+          const bold = codePoints(boldText(html));
+          const key = hash(regular.join(',') + '|' + bold.join(','));
+          if (!made.has(key)) {
+            const files = {};
+            for (const [weight, cps] of [[400, regular], [600, bold]]) {
+              const buf = await subsetFont(sources[weight], String.fromCodePoint(...cps), { targetFormat: 'woff2' });
+              files[weight] = `${key}-${weight}.woff2`;
+              await mkdir(join(out, FONTS_DIR), { recursive: true });
+              await writeFile(join(out, FONTS_DIR, files[weight]), buf);
+              bytes += buf.length;
+            }
+            const css = fontFaceCss(files, bold);
+            await writeFile(join(out, FONTS_DIR, `${key}.css`), css);
+            made.set(key, files);
+          }
+          const href = `${base}${FONTS_DIR}/${key}`;
+          const tags =
+            `<link rel="preload" href="${href}-400.woff2" as="font" type="font/woff2" crossorigin>` +
+            `<link rel="stylesheet" href="${href}.css">`;
+          html = html.replace('</head>', `${tags}</head>`);
+          await writeFile(file, html);
+        }
+        logger.info(
+          `${pages.length} pages, ${made.size} font subsets, ${(bytes / 1024).toFixed(0)} KiB in ${FONTS_DIR}/ (${(performance.now() - t0).toFixed(0)} ms)`,
+        );
+      },
+    },
+  };
+}
+
+/** @param {Record<number, string>} files @param {number[]} bold */
+function fontFaceCss(files, bold) {
+  // The semibold face declares only the glyphs it holds, so a bold glyph it
+  // lacks falls back to the regular face (synthesised bold), not to tofu.
+  return (
+    `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:400;font-display:swap;src:url(./${files[400]}) format('woff2')}\n` +
+    `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:600 700;font-display:swap;src:url(./${files[600]}) format('woff2');unicode-range:${unicodeRange(bold)}}\n`
+  );
+}
+
+function hash(s) {
+  return createHash('sha256').update(s).digest('hex').slice(0, 12);
+}
+
+async function htmlFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) out.push(join(entry.parentPath, entry.name));
+  }
+  return out.sort((a, b) => relative(dir, a).localeCompare(relative(dir, b)));
+}

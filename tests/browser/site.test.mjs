@@ -1,0 +1,106 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { htmlFiles } from '../../scripts/lib/csp.mjs';
+import { launchBrowser, newPage, serveDist } from './harness.mjs';
+
+const DIST = process.env.DIST_DIR || 'dist';
+
+/** Site paths of every built page except the 404 page. */
+function pagePaths() {
+  return htmlFiles(DIST)
+    .map((f) => f.slice(DIST.length).replace(/\\/g, '/').replace(/index\.html$/, ''))
+    .filter((p) => p !== '/404.html');
+}
+
+describe('built site in Chromium', () => {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serveDist({ dir: DIST });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('every page answers 200 with lang="ko", a title, a description, no CSP violation and no foreign request', async () => {
+    const paths = pagePaths();
+    assert.ok(paths.length >= 3, `expected several pages, found ${paths.length}`);
+    for (const path of paths) {
+      const { page, context, errors, foreignRequests } = await newPage(browser);
+      await page.addInitScript(() => {
+        window.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const res = await page.goto(server.origin + path, { waitUntil: 'load' });
+      assert.equal(res?.status(), 200, path);
+      assert.equal(await page.getAttribute('html', 'lang'), 'ko', path);
+      assert.match(await page.title(), /\S/, path);
+      const description = await page.getAttribute('meta[name="description"]', 'content');
+      assert.ok(description && description.length >= 10, `${path}: description`);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      assert.deepEqual(await page.evaluate(() => window.__csp), [], `${path}: CSP violations`);
+      assert.deepEqual(errors, [], `${path}: console errors`);
+      assert.deepEqual(foreignRequests, [], `${path}: requests that left the site`);
+      await context.close();
+    }
+  });
+
+  test('an unknown URL answers 404 with the Korean 404 page', async () => {
+    const { page, context } = await newPage(browser);
+    const res = await page.goto(server.origin + '/notes/does-not-exist/');
+    assert.equal(res?.status(), 404);
+    assert.match(await page.textContent('main'), /페이지를 찾을 수 없습니다/);
+    await context.close();
+  });
+
+  test('typing 함수 in the search box finds a page that contains 함수는', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(server.origin + '/');
+    await page.click('button[data-open-modal]');
+    const input = page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('함수');
+    const result = page.locator('.pagefind-ui__result').first();
+    await result.waitFor({ state: 'visible', timeout: 10_000 });
+    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 0, 'search results');
+    const pages = hrefs.map((href) => new URL(href, server.origin));
+    for (const target of pages) assert.equal(target.origin, server.origin);
+    const containing = pages.filter((t) => readFileSync(`${DIST}${t.pathname}index.html`, 'utf8').includes('함수는'));
+    assert.ok(containing.length > 0, `a result page contains 함수는 (results: ${hrefs.join(', ')})`);
+    await context.close();
+  });
+
+  test('the theme choice persists across a reload', async () => {
+    const { page, context } = await newPage(browser, { colorScheme: 'light' });
+    await page.goto(server.origin + '/');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+    await page.selectOption('starlight-theme-select select >> nth=0', 'dark');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await page.reload();
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    assert.equal(await page.inputValue('starlight-theme-select select >> nth=0'), 'dark');
+    await context.close();
+  });
+
+  test('a note page loads the self-hosted Korean web font and KaTeX renders', async () => {
+    const { page, context } = await newPage(browser);
+    const fonts = [];
+    page.on('response', (r) => {
+      if (/\.woff2$/.test(new URL(r.url()).pathname)) fonts.push(r.url());
+    });
+    const path = pagePaths().find((p) => p.startsWith('/notes/') && readFileSync(`${DIST}${p}index.html`, 'utf8').includes('class="katex"'));
+    assert.ok(path, 'a note with a formula');
+    await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px "DL Notes Sans KR"', '기울기');
+    });
+    assert.ok(loaded, 'DL Notes Sans KR covers Hangul on the page');
+    assert.ok(fonts.some((u) => u.includes('/_fonts/')), 'the subset font was fetched from the site');
+    await context.close();
+  });
+});
