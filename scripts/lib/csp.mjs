@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { htmlFiles } from '../../src/integrations/html-files.mjs';
 
-/** All built HTML files below `dir`. */
-export function htmlFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
+export { htmlFiles };
 
 /** `'sha256-…'` of an inline script's exact text, as browsers compute it. */
 export function scriptHash(text) {

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { htmlFiles } from '../../scripts/lib/csp.mjs';
+import { htmlFiles } from './html-files.mjs';
 
 const META = /<meta http-equiv="content-security-policy" content="[^"]*"\s*\/?>/i;
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { htmlFiles } from './html-files.mjs';
 import { boldText, codePoints, unicodeRange, visibleText } from './html-text.mjs';
 
 /** Font family name used in CSS; distinct from any locally installed font. */
@@ -48,7 +49,7 @@ export default function pageFonts(options = {}) {
         };
         const islandText = options.islandText ? await options.islandText() : '';
         const made = new Map();
-        const pages = await htmlFiles(out);
+        const pages = htmlFiles(out);
         let bytes = 0;
         for (const file of pages) {
           let html = await readFile(file, 'utf8');
@@ -96,12 +97,4 @@ function fontFaceCss(files, bold) {
 
 function hash(s) {
   return createHash('sha256').update(s).digest('hex').slice(0, 12);
-}
-
-async function htmlFiles(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) out.push(join(entry.parentPath, entry.name));
-  }
-  return out.sort((a, b) => relative(dir, a).localeCompare(relative(dir, b)));
 }

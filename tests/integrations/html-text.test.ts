@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { boldText, codePoints, decodeEntities, unicodeRange, visibleText } from '../../src/integrations/html-text.mjs';
+
+describe('visibleText', () => {
+  it('keeps text and attribute values but drops scripts, styles and comments', () => {
+    const html = '<p title="툴팁">본문 &amp; 수식</p><script>const 숨김 = 1</script><style>.가{}</style><!-- 주석 -->';
+    const text = visibleText(html);
+    expect(text).toContain('본문 & 수식');
+    expect(text).toContain('툴팁');
+    expect(text).not.toContain('숨김');
+    expect(text).not.toContain('주석');
+    expect(text).not.toContain('.가');
+  });
+});
+
+describe('boldText', () => {
+  it('collects headings, strong text and the current sidebar entry', () => {
+    const html = '<h2 id="x">기울기 <span>소실</span></h2><p>보통 <strong>굵게</strong></p><a aria-current="page" href="/">현재</a><p>얇게</p>';
+    const text = boldText(html);
+    for (const w of ['기울기', '소실', '굵게', '현재']) expect(text).toContain(w);
+    expect(text).not.toContain('얇게');
+  });
+});
+
+describe('decodeEntities', () => {
+  it('decodes named, decimal and hex entities', () => {
+    expect(decodeEntities('&lt;a&gt; &#44032; &#xAC01; &quot;')).toBe('<a> 가 각 "');
+  });
+});
+
+describe('codePoints and unicodeRange', () => {
+  it('lists unique non-space code points in order', () => {
+    expect(codePoints('나 가 가\n다')).toEqual([0xac00, 0xb098, 0xb2e4]);
+  });
+
+  it('merges consecutive code points into ranges', () => {
+    expect(unicodeRange([0x41, 0x42, 0x43, 0x45, 0xac00])).toBe('U+41-43, U+45, U+AC00');
+  });
+});
