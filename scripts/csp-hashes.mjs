@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { auditCsp } from './lib/csp.mjs';
+import { auditCsp, inlineScriptHashes } from './lib/csp.mjs';
 
 const dist = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist';
 const write = process.argv.includes('--write');
@@ -19,10 +19,11 @@ const hashFile = fileURLToPath(new URL('../src/csp-hashes.json', import.meta.url
 
 const { pages, problems, missing } = auditCsp(dist);
 if (write) {
-  const current = JSON.parse(readFileSync(hashFile, 'utf8'));
-  const scripts = [...new Set([...current.scripts, ...missing])].sort();
+  const before = JSON.parse(readFileSync(hashFile, 'utf8')).scripts;
+  const scripts = inlineScriptHashes(dist);
   writeFileSync(hashFile, JSON.stringify({ scripts }, null, 2) + '\n');
-  console.log(`csp: ${missing.length} hash(es) added to src/csp-hashes.json; rebuild to apply.`);
+  const changed = scripts.length !== before.length || scripts.some((h, i) => h !== before[i]);
+  console.log(`csp: src/csp-hashes.json ${changed ? 'updated; rebuild to apply' : 'already up to date'} (${scripts.length} inline scripts, ${missing.length} were missing).`);
 }
 for (const p of problems) console.error(`csp: ${p}`);
 console.log(`csp: ${pages} pages checked, ${problems.length} problem(s).`);

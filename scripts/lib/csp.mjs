@@ -40,6 +40,17 @@ export function checkPage(html) {
   return { problems, missing };
 }
 
+/** Hashes of every inline script in a build: the list src/csp-hashes.json should hold. */
+export function inlineScriptHashes(dist) {
+  const hashes = new Set();
+  for (const file of htmlFiles(dist)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      if (!/\bsrc=/.test(m[1]) && !/type="application\/(ld\+)?json"/.test(m[1])) hashes.add(scriptHash(m[2]));
+    }
+  }
+  return [...hashes].sort();
+}
+
 /** Runs `checkPage` over a build. */
 export function auditCsp(dist) {
   const files = htmlFiles(dist);
