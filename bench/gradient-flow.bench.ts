@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: our gradientFlow beside TensorFlow.js (cpu and wasm backends) on the same
+ * network — depth 50, width 64, batch 16, ReLU + He — plus ours at the chart maximum
+ * (width 128) and for a few activations. Prints vitest's comparison table and a summary.
+ */
+import { test } from 'vitest';
+import { createNetwork, gradientFlow, standardNormalInput, type ActivationId } from '../src/lib';
+import { createTfNetwork, initBackend, tf, tfWeightGradNorms, wasmFeatures, type TfBackend, type TfNetwork } from './tf-network';
+
+const DEPTH = 50;
+const BATCH = 16;
+const OPTIONS = { time: 3000, warmupTime: 500 };
+
+interface Row {
+  name: string;
+  medianMs: number;
+  meanMs: number;
+  p99Ms: number;
+}
+
+function summarize(rows: Row[], reference: string): void {
+  const ref = rows.find((r) => r.name === reference);
+  console.log(`\n${'benchmark'.padEnd(44)} ${'median ms'.padStart(10)} ${'mean ms'.padStart(9)} ${'p99 ms'.padStart(9)}  ratio to ${reference}`);
+  for (const r of rows) {
+    const ratio = ref ? (r.medianMs / ref.medianMs).toFixed(2) + '×' : '';
+    console.log(`${r.name.padEnd(44)} ${r.medianMs.toFixed(3).padStart(10)} ${r.meanMs.toFixed(3).padStart(9)} ${r.p99Ms.toFixed(3).padStart(9)}  ${ratio}`);
+  }
+}
+
+function row(name: string, result: { latency: { p50?: number; mean?: number; p99?: number } }): Row {
+  return { name, medianMs: result.latency.p50 ?? NaN, meanMs: result.latency.mean ?? NaN, p99Ms: result.latency.p99 ?? NaN };
+}
+
+test('gradientFlow vs TensorFlow.js (cpu, wasm): depth 50, width 64, batch 16, ReLU + He', { timeout: 600_000 }, async ({ bench }) => {
+  const width = 64;
+  const network = createNetwork({ depth: DEPTH, width, activation: 'relu', init: 'he', seed: 1 });
+  const input = standardNormalInput(width, BATCH, 2);
+  const ours = gradientFlow(network, input, BATCH);
+
+  const tfNets: Partial<Record<TfBackend, TfNetwork>> = {};
+  for (const backend of ['cpu', 'wasm'] as const) {
+    const failure = await initBackend(backend);
+    if (failure) {
+      console.log(`tfjs-${backend}: backend could not be initialised and is not benchmarked — ${failure}`);
+      continue;
+    }
+    const net = createTfNetwork(network, input, BATCH, backend);
+    const norms = tfWeightGradNorms(net);
+    let worst = 0;
+    for (let l = 0; l < DEPTH; l++) worst = Math.max(worst, Math.abs(norms[l] / ours.weightGradNorm[l] - 1));
+    console.log(`tfjs-${backend}: ready${backend === 'wasm' ? ` (${wasmFeatures()})` : ''}; max relative difference of ‖∂L/∂W_l‖ vs ours (float32 vs float64): ${worst.toExponential(2)}`);
+    tfNets[backend] = net;
+  }
+
+  const registrations: ReturnType<typeof bench<string>>[] = [
+    bench('ours (dl-notes gradientFlow)', () => gradientFlow(network, input, BATCH)),
+  ];
+  for (const backend of ['cpu', 'wasm'] as const) {
+    const net = tfNets[backend];
+    if (!net) continue;
+    registrations.push(
+      bench(`tfjs-${backend}`, { beforeEach: async () => void (await tf.setBackend(backend)) }, () => tfWeightGradNorms(net)),
+    );
+  }
+  const results = await bench.compare(...registrations, OPTIONS);
+  summarize(
+    registrations.map((r) => row(r.name, results.get(r.name))),
+    'ours (dl-notes gradientFlow)',
+  );
+  for (const net of Object.values(tfNets)) net?.dispose();
+});
+
+test('gradientFlow alone at the chart sizes (depth 50, batch 16)', { timeout: 600_000 }, async ({ bench }) => {
+  const cases: [ActivationId, number][] = [
+    ['relu', 64],
+    ['tanh', 64],
+    ['gelu', 64],
+    ['relu', 128],
+    ['sigmoid', 128],
+    ['gelu', 128],
+  ];
+  const registrations = cases.map(([activation, width]) => {
+    const network = createNetwork({ depth: DEPTH, width, activation, init: 'he', seed: 1 });
+    const input = standardNormalInput(width, BATCH, 2);
+    return bench(`ours ${activation} width ${width}`, () => gradientFlow(network, input, BATCH));
+  });
+  const results = await bench.compare(...registrations, OPTIONS);
+  summarize(
+    registrations.map((r) => row(r.name, results.get(r.name))),
+    'ours relu width 64',
+  );
+});

@@ -1,0 +1,108 @@
+import type { Activation } from './activations/types';
+import { isSafeMagnitude, normalisingPowerOfTwo } from './stats';
+
+/** The per-layer statistics arrays of `GradientFlowResult` (all of length depth). */
+export interface LayerStats {
+  readonly mean: Float64Array;
+  readonly std: Float64Array;
+  readonly preActMean: Float64Array;
+  readonly preActStd: Float64Array;
+  readonly meanAbsDerivative: Float64Array;
+  readonly saturatedFraction: Float64Array;
+  readonly deadFraction: Float64Array;
+}
+
+export function createLayerStats(depth: number): LayerStats {
+  return {
+    mean: new Float64Array(depth),
+    std: new Float64Array(depth),
+    preActMean: new Float64Array(depth),
+    preActStd: new Float64Array(depth),
+    meanAbsDerivative: new Float64Array(depth),
+    saturatedFraction: new Float64Array(depth),
+    deadFraction: new Float64Array(depth),
+  };
+}
+
+/**
+ * Fills the statistics of layer l from z_l, out_l = f(z_l) and der = f′(z_l) (batch × width
+ * each) and returns max |out_l| (the next layer's Gram scaling needs it).
+ *
+ * Means and population stds (÷N) are two-pass (no E[x²] − E[x]² cancellation); when
+ * |values| leave [2⁻⁵⁰⁰, 2⁵⁰⁰] the sums are redone on values rescaled by a power of two.
+ */
+export function fillLayerStats(
+  act: Activation,
+  z: Float64Array,
+  out: Float64Array,
+  der: Float64Array,
+  batch: number,
+  width: number,
+  dead: Uint8Array,
+  stats: LayerStats,
+  l: number,
+): number {
+  const n = batch * width;
+  const trackDead = act.family === 'relu';
+  let sumOut = 0;
+  let sumZ = 0;
+  let maxOut = 0;
+  let maxZ = 0;
+  let sumAbsDer = 0;
+  if (trackDead) dead.fill(1);
+  for (let b = 0; b < batch; b++) {
+    const o = b * width;
+    for (let j = 0; j < width; j++) {
+      const i = o + j;
+      const h = out[i];
+      const x = z[i];
+      sumOut += h;
+      sumZ += x;
+      maxOut = Math.max(maxOut, Math.abs(h));
+      maxZ = Math.max(maxZ, Math.abs(x));
+      sumAbsDer += Math.abs(der[i]);
+      if (trackDead && !(x <= 0)) dead[j] = 0;
+    }
+  }
+  let saturated = 0;
+  if (act.saturates) {
+    const threshold = 0.01 * act.maxDerivative.value;
+    for (let i = 0; i < n; i++) if (Math.abs(der[i]) < threshold) saturated++;
+  }
+  // Rescale (rarely) so that sums and squares stay inside the double range. NaN maxima
+  // count as safe: the NaN then propagates through the sums as it should.
+  const ko = isSafeMagnitude(maxOut) ? 1 : normalisingPowerOfTwo(maxOut);
+  const kz = isSafeMagnitude(maxZ) ? 1 : normalisingPowerOfTwo(maxZ);
+  if (ko !== 1 || kz !== 1) {
+    sumOut = 0;
+    sumZ = 0;
+    for (let i = 0; i < n; i++) {
+      sumOut += out[i] * ko;
+      sumZ += z[i] * kz;
+    }
+  }
+  const meanOut = sumOut / n;
+  const meanZ = sumZ / n;
+  let qOut = 0;
+  let qZ = 0;
+  for (let i = 0; i < n; i++) {
+    const a = out[i] * ko - meanOut;
+    const c = z[i] * kz - meanZ;
+    qOut += a * a;
+    qZ += c * c;
+  }
+  stats.mean[l] = meanOut / ko;
+  stats.std[l] = Math.sqrt(qOut / n) / ko;
+  stats.preActMean[l] = meanZ / kz;
+  stats.preActStd[l] = Math.sqrt(qZ / n) / kz;
+  stats.meanAbsDerivative[l] = sumAbsDer / n;
+  stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
+  if (trackDead) {
+    let count = 0;
+    for (let j = 0; j < width; j++) count += dead[j];
+    stats.deadFraction[l] = count / width;
+  } else {
+    stats.deadFraction[l] = 0;
+  }
+  return maxOut;
+}
