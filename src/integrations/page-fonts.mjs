@@ -87,11 +87,17 @@ export default function pageFonts(options = {}) {
 
 /** @param {Record<number, string>} files @param {number[]} bold */
 function fontFaceCss(files, bold) {
-  // The semibold face declares only the glyphs it holds, so a bold glyph it
-  // lacks falls back to the regular face (synthesised bold), not to tofu.
+  // Faces of one weight that differ only in unicode-range form one composite
+  // font, and a glyph missing from all of them falls back to the *next family*
+  // (tofu without a Korean system font), not to another weight. So weight 600
+  // is the semibold subset for its own glyphs, declared last so it wins, over
+  // the regular file (already downloaded) for every other glyph on the page.
   return (
     `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:400;font-display:swap;src:url(./${files[400]}) format('woff2')}\n` +
-    `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:600 700;font-display:swap;src:url(./${files[600]}) format('woff2');unicode-range:${unicodeRange(bold)}}\n`
+    `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:500 800;font-display:swap;src:url(./${files[400]}) format('woff2')}\n` +
+    (bold.length
+      ? `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:500 800;font-display:swap;src:url(./${files[600]}) format('woff2');unicode-range:${unicodeRange(bold)}}\n`
+      : '')
   );
 }
 

@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+/**
+ * Web worker of <GradientLab>: simulates lab settings off the main thread.
+ * A message { params } asks for params.depth first, then fills in every other
+ * depth of the same setting, nearest first, so that holding an arrow key on
+ * the depth slider finds each result ready. A newer message preempts the queue.
+ */
+import { computeLabView, nearestFirst } from './lab-compute';
+import type { LabParams } from './lab-data';
+import { labKey } from './lab-pack';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let current: LabParams | null = null;
+let generation = 0;
+const done = new Set<string>();
+
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+self.onmessage = async (event: MessageEvent<{ params: LabParams }>) => {
+  const params = event.data.params;
+  const sameSetting =
+    current !== null &&
+    current.activation === params.activation &&
+    current.init === params.init &&
+    current.width === params.width &&
+    current.seed === params.seed;
+  if (!sameSetting) done.clear();
+  current = params;
+  const mine = ++generation;
+  for (const depth of nearestFirst(params.depth)) {
+    if (mine !== generation) return;
+    const p = { ...params, depth };
+    const key = labKey(p);
+    if (done.has(key)) continue;
+    done.add(key);
+    self.postMessage({ key, view: computeLabView(p) });
+    await yieldToMessages();
+  }
+};

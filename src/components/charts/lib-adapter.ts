@@ -1,0 +1,57 @@
+/**
+ * The light half of the bridge to src/lib (activations and init names), used
+ * by both islands on the main thread. The simulation half, which pulls in
+ * the network code, is lab-compute.ts (run in a worker). Only these two files
+ * know the names of src/lib's exports.
+ */
+// Imported from the modules, not from src/lib/index.ts: the index also re-exports the
+// network code, and bundlers keep a module's re-exports when it has top-level effects
+// (Object.freeze), which would pull the simulation into the main-thread bundle.
+import { activations, getActivation } from '../../lib/activations/registry';
+import { activationIds, type ActivationId } from '../../lib/activations/types';
+
+export const ACTIVATION_IDS: readonly string[] = [...activationIds];
+/**
+ * Ids of src/lib's weight initialisations (`initIds` in src/lib/init.ts), spelled out so
+ * the browser bundle does not carry init.ts's TeX and references; a unit test keeps
+ * them equal. Labels reach the island through its props (GradientLab.astro).
+ */
+export const INIT_IDS: readonly string[] = ['small', 'standard', 'xavier', 'he'];
+
+export interface ActivationParams {
+  slope: number;
+  alpha: number;
+}
+
+export interface ActivationFns {
+  id: string;
+  /** Korean label (e.g. 시그모이드). */
+  label: string;
+  /** Short (English) name for direct labels on the chart (e.g. Sigmoid). */
+  short: string;
+  f: (x: number) => number;
+  df: (x: number) => number;
+  /** Whether both tails of f′ go to 0 (sigmoid, tanh), so saturation regions are shaded. */
+  saturates: boolean;
+  /** sup |f′| and where it is attained (x = ±Infinity when only approached). */
+  maxDerivative: { x: number; value: number };
+}
+
+/** f and f′ of an activation with the explorer's slope (Leaky ReLU) and α (ELU). */
+export function activationFns(id: string, params: ActivationParams): ActivationFns {
+  const act = getActivation(id, { slope: params.slope, alpha: params.alpha });
+  return {
+    id,
+    label: act.label.ko,
+    short: act.label.en,
+    f: act.f,
+    df: act.df,
+    saturates: act.saturates,
+    maxDerivative: act.maxDerivative,
+  };
+}
+
+export function activationLabel(id: string): string {
+  return activations[id as ActivationId]?.label.ko ?? id;
+}
+

@@ -1,0 +1,200 @@
+/**
+ * Browser tests of the chart islands (<ActivationExplorer>, <GradientLab>)
+ * against a production build: `npm run build`, then
+ *   node --test tests/browser/charts.test.mjs        (DIST_DIR=… for another build)
+ * Charts are found by their `id` (the MDX prop), so the notes may move them around.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPage, serveDist } from './harness.mjs';
+
+const LAB_PAGE = 'notes/vanishing-gradient/';
+const LAB_ID = 'lab';
+const EXPLORER_PAGE = 'notes/activation-functions/';
+const EXPLORER_ID = 'sig-tanh';
+const OTHER_EXPLORER_ID = 'relu-family';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the island under `#id` has hydrated (Astro removes `ssr` from <astro-island>). */
+async function hydrated(page, id) {
+  const island = page.locator(`astro-island:has(#${id})`);
+  await island.scrollIntoViewIfNeeded();
+  await page.waitForFunction((i) => {
+    const el = document.getElementById(i)?.closest('astro-island');
+    return el && !el.hasAttribute('ssr');
+  }, id);
+}
+
+const param = (page, key) => new URL(page.url()).searchParams.get(key);
+
+describe('GradientLab', () => {
+  test('arrow keys on the depth slider change the chart and the URL; a reload restores them', async () => {
+    const { page, context, errors, foreignRequests } = await newPage(browser);
+    await page.goto(`${server.url}${LAB_PAGE}#${LAB_ID}`);
+    await hydrated(page, LAB_ID);
+    const lab = page.locator(`#${LAB_ID}`);
+    const slider = page.locator(`#${LAB_ID}-depth`);
+    const before = await lab.locator('svg[role="img"]').first().innerHTML();
+    assert.equal(await slider.getAttribute('aria-valuetext'), '깊이 20층');
+
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await slider.getAttribute('aria-valuetext'), '깊이 22층');
+    await page.waitForFunction((id) => document.getElementById(id).dataset.shown.split('|')[2] === '22', LAB_ID);
+    const afterKeys = await lab.locator('svg[role="img"]').first().innerHTML();
+    assert.notEqual(afterKeys, before, 'the gradient chart changed');
+    assert.match(await lab.locator('[data-readout]').innerText(), /입력층 쪽 기울기는 출력층의/);
+    await page.waitForFunction((id) => new URLSearchParams(location.search).get(`${id}.depth`) === '22', LAB_ID);
+    assert.equal(new URL(page.url()).hash, `#${LAB_ID}`, 'the hash is kept');
+
+    await page.selectOption(`#${LAB_ID}-activation`, 'relu');
+    await page.locator(`#${LAB_ID}-init`).selectOption('he');
+    await page.waitForFunction((id) => new URLSearchParams(location.search).get(`${id}.init`) === 'he', LAB_ID);
+    assert.equal(param(page, `${LAB_ID}.activation`), 'relu');
+
+    await page.reload();
+    await hydrated(page, LAB_ID);
+    await page.waitForFunction((id) => document.getElementById(id).dataset.shown === 'relu|he|22|64|1', LAB_ID);
+    assert.equal(await slider.inputValue(), '22');
+    assert.equal(await page.locator(`#${LAB_ID}-activation`).inputValue(), 'relu');
+    assert.match(await lab.locator('.dl-legend').nth(1).innerText(), /죽은 유닛 비율/);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreignRequests, []);
+    await context.close();
+  });
+
+  test('if the worker cannot load, the lab computes on the main thread instead', async () => {
+    const { page, context } = await newPage(browser);
+    await context.route('**/lab.worker*', (route) => route.abort());
+    await page.goto(`${server.url}${LAB_PAGE}`);
+    await hydrated(page, LAB_ID);
+    await page.locator(`#${LAB_ID}-depth`).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((id) => document.getElementById(id).dataset.shown === 'sigmoid|standard|19|64|1', LAB_ID);
+    assert.equal(await page.locator(`#${LAB_ID}`).getAttribute('aria-busy'), null);
+    await context.close();
+  });
+
+  test('invalid URL values fall back to the defaults without errors', async () => {
+    const { page, context, errors } = await newPage(browser);
+    const q = `?${LAB_ID}.depth=abc&${LAB_ID}.activation=%3Cscript%3E&${LAB_ID}.width=9999&${LAB_ID}.seed=7`;
+    await page.goto(`${server.url}${LAB_PAGE}${q}`);
+    await hydrated(page, LAB_ID);
+    await page.waitForFunction((id) => document.getElementById(id).dataset.shown === 'sigmoid|standard|20|64|7', LAB_ID);
+    assert.equal(await page.locator(`#${LAB_ID}-depth`).inputValue(), '20');
+    assert.ok(!(await page.locator(`#${LAB_ID}`).innerHTML()).includes('<script'), 'no injected markup');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the most extreme setting (tiny gradients) never shows NaN or Infinity', async () => {
+    const { page, context, errors } = await newPage(browser);
+    await page.goto(`${server.url}${LAB_PAGE}?${LAB_ID}.activation=sigmoid&${LAB_ID}.init=small&${LAB_ID}.depth=50&${LAB_ID}.width=8`);
+    await hydrated(page, LAB_ID);
+    await page.waitForFunction((id) => document.getElementById(id).dataset.shown === 'sigmoid|small|50|8|1', LAB_ID);
+    const text = await page.locator(`#${LAB_ID}`).innerText();
+    assert.doesNotMatch(text, /NaN|Infinity/);
+    // ≈ 10⁻¹⁰⁵: tiny but still a double; true underflow (0) is covered by tests/components.
+    assert.match(await page.locator(`#${LAB_ID} [data-readout]`).innerText(), /×10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+배/);
+    assert.doesNotMatch(await page.locator(`#${LAB_ID} svg`).first().innerHTML(), /NaN|Infinity/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('ActivationExplorer', () => {
+  test('keyboard crosshair reads out values; two charts keep separate URL keys', async () => {
+    const { page, context, errors } = await newPage(browser);
+    await page.goto(`${server.url}${EXPLORER_PAGE}`);
+    await hydrated(page, EXPLORER_ID);
+    const plot = page.locator(`#${EXPLORER_ID} .dl-plot`);
+    await plot.focus();
+    await page.keyboard.press('ArrowRight');
+    const readout = page.locator(`#${EXPLORER_ID}-readout`);
+    assert.match(await readout.innerText(), /x = 0\b.*시그모이드: f = 0\.5, f′ = 0\.25/s);
+    await page.keyboard.press('ArrowRight');
+    assert.match(await readout.innerText(), /x = 0\.1\b/);
+    assert.equal(await page.locator(`#${EXPLORER_ID} .crosshair`).count(), 1);
+
+    await page.locator(`#${EXPLORER_ID} input[value="relu"]`).check();
+    await hydrated(page, OTHER_EXPLORER_ID);
+    const slope = page.locator(`#${OTHER_EXPLORER_ID}-slope`);
+    await slope.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => {
+      const q = new URLSearchParams(location.search);
+      return q.get('sig-tanh.activations') === 'sigmoid,tanh,relu' && q.get('relu-family.slope') === '0.11';
+    });
+    assert.equal(await slope.getAttribute('aria-valuetext'), 'Leaky ReLU 음수 쪽 기울기 0.11');
+    await page.reload();
+    await hydrated(page, EXPLORER_ID);
+    await page.waitForFunction((id) => document.querySelector(`#${id} input[value="relu"]`).checked, EXPLORER_ID);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the dark theme changes the chart colours', async () => {
+    const colours = {};
+    for (const theme of ['light', 'dark']) {
+      const { page, context } = await newPage(browser);
+      await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto(`${server.url}${EXPLORER_PAGE}`);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+      colours[theme] = await page.evaluate((id) => {
+        const el = document.querySelector(`#${id} path.series.c-sigmoid`);
+        const text = document.querySelector(`#${id} .axis text`);
+        return [getComputedStyle(el).stroke, getComputedStyle(text).fill];
+      }, EXPLORER_ID);
+      await context.close();
+    }
+    assert.notEqual(colours.light[0], colours.dark[0], 'series colour');
+    assert.notEqual(colours.light[1], colours.dark[1], 'axis text colour');
+  });
+});
+
+describe('both charts', () => {
+  test('without JavaScript the pages still show the full SVG charts and tables', async () => {
+    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.url}${LAB_PAGE}`);
+    const svgs = page.locator(`#${LAB_ID} svg[role="img"]`);
+    assert.equal(await svgs.count(), 2);
+    assert.ok((await svgs.first().locator('path.series').count()) >= 3);
+    assert.match(await page.locator(`#${LAB_ID} [data-readout]`).innerText(), /입력층 쪽 기울기는 출력층의 .+배/);
+    assert.equal(await page.locator(`#${LAB_ID} details table tbody tr`).count(), 20);
+    await page.goto(`${server.url}${EXPLORER_PAGE}`);
+    const plot = page.locator(`#${EXPLORER_ID} svg[role="img"]`);
+    assert.equal(await plot.count(), 1);
+    assert.match((await plot.locator('path.series').first().getAttribute('d')) ?? '', /^M[\d.-]+,[\d.-]+L/);
+    assert.ok(await page.locator(`#${EXPLORER_ID}-title`).textContent());
+    await context.close();
+  });
+
+  test('hydration keeps the layout; 360 px wide pages do not scroll sideways', async () => {
+    for (const [path, id] of [[LAB_PAGE, LAB_ID], [EXPLORER_PAGE, EXPLORER_ID]]) {
+      const boxes = [];
+      for (const javaScriptEnabled of [false, true]) {
+        const { page, context } = await newPage(browser, { javaScriptEnabled, viewport: { width: 360, height: 740 } });
+        await page.goto(`${server.url}${path}`);
+        if (javaScriptEnabled) await hydrated(page, id);
+        const svg = page.locator(`#${id} svg[role="img"]`).first();
+        await svg.scrollIntoViewIfNeeded();
+        boxes.push(await svg.boundingBox());
+        const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+        assert.ok(scrollWidth <= innerWidth, `${path}: no horizontal scroll (${scrollWidth} > ${innerWidth})`);
+        await context.close();
+      }
+      assert.ok(Math.abs(boxes[0].width - boxes[1].width) < 1 && Math.abs(boxes[0].height - boxes[1].height) < 1, `${path}: same chart size before and after hydration`);
+    }
+  });
+});
