@@ -9,6 +9,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeBaseLinks, { normalizeBase } from './src/plugins/rehype-base-links.mjs';
 import pageFonts from './src/integrations/page-fonts.mjs';
+import katexFonts from './src/integrations/katex-fonts.mjs';
 import cspMetaFirst from './src/integrations/csp-meta-first.mjs';
 import { islandText } from './src/integrations/island-text.mjs';
 
@@ -16,6 +17,23 @@ import { islandText } from './src/integrations/island-text.mjs';
 // links and the sitemap; BASE_PATH is the sub-path the site is served under.
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = normalizeBase(process.env.BASE_PATH || '/');
+
+/**
+ * Display formulas (src/styles/global.css) and tables (Starlight's CSS) scroll
+ * sideways on narrow screens; `tabindex="0"` lets keyboard users scroll them
+ * too (axe-core: scrollable-region-focusable), as Expressive Code does for
+ * code blocks.
+ */
+function rehypeFocusableScrollers() {
+  /** @param {any} node */
+  const walk = (node) => {
+    if (node.type === 'element' && (node.tagName === 'table' || node.properties?.className?.includes?.('katex-display'))) {
+      node.properties.tabIndex = 0;
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  return walk;
+}
 
 /** Hashes of Starlight's inline scripts, kept by `npm run csp:hashes`. */
 const inlineScriptHashes = JSON.parse(
@@ -46,7 +64,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], [rehypeBaseLinks, { base }]],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeFocusableScrollers, [rehypeBaseLinks, { base }]],
     }),
   },
   security: {
@@ -82,7 +100,10 @@ export default defineConfig({
         { label: '노트', items: [{ autogenerate: { directory: 'notes' } }] },
       ],
       customCss: ['katex/dist/katex.min.css', './src/styles/global.css'],
-      components: { MarkdownContent: './src/components/starlight/MarkdownContent.astro' },
+      components: {
+        MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+        Search: './src/components/starlight/Search.astro',
+      },
       lastUpdated: false,
       pagefind: true,
       disable404Route: true,
@@ -91,5 +112,6 @@ export default defineConfig({
     preact(),
     cspMetaFirst(),
     pageFonts({ islandText }),
+    katexFonts(),
   ],
 });

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,10 +25,15 @@ const TYPES = {
  * sub-path the site lives under, `dir/` serves `dir/index.html`, and unknown
  * paths get `404.html` with status 404. Listens on 127.0.0.1 only.
  *
- * @param {{ root: string, base?: string, port?: number }} options
+ * `hostLike: true` also behaves like a production static host: text responses
+ * are gzipped when the client accepts it, and Astro's content-hashed files
+ * (`_astro/`, `_fonts/`) are cached for a year. The audit uses it so that
+ * Lighthouse measures what visitors get; other callers keep plain responses.
+ *
+ * @param {{ root: string, base?: string, port?: number, hostLike?: boolean }} options
  * @returns {Promise<{ url: string, origin: string, close: () => Promise<void>, requests: string[] }>}
  */
-export async function startStaticServer({ root, base = '/', port = 0 }) {
+export async function startStaticServer({ root, base = '/', port = 0, hostLike = false }) {
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : base + '/';
   const requests = [];
@@ -47,8 +53,18 @@ export async function startStaticServer({ root, base = '/', port = 0 }) {
         }
         file = join(file, 'index.html');
       }
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers = { 'content-type': type };
+      if (hostLike) {
+        headers['cache-control'] = /\/_(astro|fonts)\//.test(url.pathname) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+        if (/^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+          body = gzipSync(body, { level: 9 });
+          headers['content-encoding'] = 'gzip';
+          headers['vary'] = 'accept-encoding';
+        }
+      }
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       send404(res);

@@ -76,7 +76,7 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
                 <label key={aid} class={`dl-check c-${aid}`}>
                   <input
                     type="checkbox"
-                    name={`${id}-activations`}
+                    name={`${id}-activation-${aid}`}
                     value={aid}
                     checked={checked}
                     disabled={checked && state.activations.length === 1}

@@ -21,7 +21,7 @@ export function DataTable({ summary = '데이터 표 보기', caption, headers, 
   return (
     <details class="dl-data" ref={details} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{summary}</summary>
-      <div class="dl-table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <section class="dl-table-wrap" tabIndex={0} aria-label={caption}>
         <table>
           <caption>{caption}</caption>
           <thead>
@@ -45,7 +45,7 @@ export function DataTable({ summary = '데이터 표 보기', caption, headers, 
               ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </details>
   );
 }

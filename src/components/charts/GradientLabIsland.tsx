@@ -153,7 +153,8 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       />
       <Legend entries={gradLegend} label="기울기 그래프 범례" />
 
-      <dl class="dl-chain" aria-label="연쇄 법칙과 시뮬레이션 비교">
+      <section aria-label="연쇄 법칙과 시뮬레이션 비교">
+      <dl class="dl-chain">
         <div class="c-theory">
           <dt>연쇄 법칙 상한 (max f′)ⁿ</dt>
           <dd>
@@ -171,6 +172,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
           </div>
         )}
       </dl>
+      </section>
 
       <p class="dl-subtitle" aria-hidden="true">
         <strong>층별 활성값 분포</strong>

@@ -1,0 +1,95 @@
+/**
+ * Lighthouse 12 (mobile form factor, default simulated throttling) against
+ * the local server, in Debian's Chromium started by chrome-launcher with the
+ * project's flags (so no host but 127.0.0.1 resolves).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.mjs';
+import { isForeign } from './browser.mjs';
+import { LIGHTHOUSE_CATEGORIES } from './config.mjs';
+
+/**
+ * Starts one Chromium for all Lighthouse runs.
+ * @returns {Promise<{ run: (url: string) => Promise<object>, close: () => Promise<void> }>}
+ */
+export async function startLighthouse({ skipAudits = [], saveDir } = {}) {
+  const [{ default: lighthouse }, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath(),
+    chromeFlags: CHROMIUM_ARGS,
+    logLevel: 'silent',
+  });
+  if (saveDir) mkdirSync(saveDir, { recursive: true });
+  return {
+    async run(url, origin) {
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: LIGHTHOUSE_CATEGORIES,
+        formFactor: 'mobile',
+        skipAudits,
+      });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const lhr = result.lhr;
+      if (saveDir) writeFileSync(join(saveDir, slug(new URL(url).pathname) + '.json'), JSON.stringify(lhr));
+      return summarize(lhr, origin);
+    },
+    async close() {
+      chrome.kill();
+    },
+  };
+}
+
+/**
+ * Scores (0–100), the audits that cost points, any run warning or runtime
+ * error, and any request that left the local server.
+ */
+export function summarize(lhr, origin) {
+  const scores = {};
+  const losing = {};
+  for (const cat of LIGHTHOUSE_CATEGORIES) {
+    const c = lhr.categories[cat];
+    scores[cat] = c && c.score !== null ? Math.round(c.score * 100) : null;
+    losing[cat] = (c?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0)
+      .map((ref) => ({ ref, a: lhr.audits[ref.id] }))
+      .filter(({ a }) => a && a.score !== null && a.score < 1 && !['notApplicable', 'manual', 'informative'].includes(a.scoreDisplayMode))
+      .map(({ ref, a }) => ({ id: ref.id, score: Math.round(a.score * 100), weight: ref.weight, display: a.displayValue ?? '', explanation: a.explanation ?? '' }))
+      .sort((x, y) => y.weight * (100 - y.score) - x.weight * (100 - x.score));
+  }
+  const requests = lhr.audits['network-requests']?.details?.items ?? [];
+  const foreign = requests.map((r) => r.url).filter((u) => isForeign(u, origin));
+  return {
+    scores,
+    losing,
+    foreign,
+    warnings: lhr.runWarnings ?? [],
+    runtimeError: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
+    metrics: metricValues(lhr),
+  };
+}
+
+function metricValues(lhr) {
+  const m = {};
+  for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
+    const a = lhr.audits[id];
+    if (a) m[id] = a.displayValue ?? null;
+  }
+  return m;
+}
+
+/** Median of several runs' scores, category by category. */
+export function medianScores(runs) {
+  const out = {};
+  for (const cat of LIGHTHOUSE_CATEGORIES) {
+    const v = runs.map((r) => r.scores[cat]).filter((s) => s !== null).sort((a, b) => a - b);
+    out[cat] = v.length ? v[Math.floor((v.length - 1) / 2)] : null;
+  }
+  return out;
+}
+
+function slug(path) {
+  return path.replace(/^\/|\/$/g, '').replace(/[^\w.-]+/g, '_') || 'index';
+}
