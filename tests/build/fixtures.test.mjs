@@ -61,4 +61,17 @@ describe('a broken note fails the build', () => {
     assert.match(r.out, /notes\/broken\.mdx/);
     assert.match(r.out, /broken\.mdx:\d+|line:? ?\d+|:\d+:\d+/i);
   });
+
+  test('an unknown chart prop value names the page, the prop and the valid ids', () => {
+    const dir = projectWith({
+      [NOTE]:
+        "---\ntitle: 깨진 노트\ndescription: 차트 속성이 잘못된 노트입니다.\n---\n\nimport ActivationExplorer from '@components/ActivationExplorer.astro';\n\n<ActivationExplorer id=\"bad\" activations={['sigmoid', 'swish2']} />\n",
+    });
+    const r = astro('build', dir);
+    assert.notEqual(r.status, 0);
+    assert.match(r.out, /notes\/broken/);
+    assert.match(r.out, /activations\[1\]/);
+    assert.match(r.out, /swish2/);
+    assert.match(r.out, /sigmoid, tanh, relu, leaky-relu/);
+  });
 });
