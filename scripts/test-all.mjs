@@ -6,28 +6,39 @@
  * Ends with one line "summary: N passed, N failed" counted over all runners.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chromiumPath } from './lib/chromium.mjs';
 
+const GROUPS = ['check', 'unit', 'build', 'fixtures', 'browser', 'audit'];
 const only = process.argv.slice(2); // e.g. `npm test -- unit browser`
+const unknown = only.filter((g) => !GROUPS.includes(g));
+if (unknown.length) {
+  console.error(`Unknown step ${unknown.map((g) => JSON.stringify(g)).join(', ')}. Steps: ${GROUPS.join(', ')}.`);
+  process.exit(2);
+}
 const counts = { passed: 0, failed: 0 };
 mkdirSync('reports', { recursive: true });
+// Builds here must not pick up a deploy's settings from the caller's shell:
+// the browser tests serve dist/ at / and dist-sub/ at /sub/.
+const ROOT_BUILD = { BASE_PATH: '/', SITE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' };
 
-// Fail before doing anything slow when the browser tests cannot run at all.
-try {
-  chromiumPath();
-} catch (e) {
-  console.error(String(e.message));
-  process.exit(1);
+// Fail before doing anything slow when the browser steps cannot run at all.
+if (!only.length || only.includes('browser') || only.includes('audit')) {
+  try {
+    chromiumPath();
+  } catch (e) {
+    console.error(String(e.message));
+    process.exit(1);
+  }
 }
 
 const steps = [
   ['check', 'type check (astro check)', ['npx', 'astro', 'check']],
   ['unit', 'unit and component tests (vitest)', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'], countVitest],
-  ['build', 'production build → dist/', ['npx', 'astro', 'build']],
-  ['build', 'production build with BASE_PATH=/sub → dist-sub/', ['npx', 'astro', 'build', '--outDir', 'dist-sub'], null, { BASE_PATH: '/sub' }],
+  ['build', 'production build → dist/', ['npx', 'astro', 'build'], null, ROOT_BUILD],
+  ['build', 'production build with BASE_PATH=/sub → dist-sub/', ['npx', 'astro', 'build', '--outDir', 'dist-sub'], null, { ...ROOT_BUILD, BASE_PATH: '/sub' }],
   ['build', 'CSP check of dist/ and dist-sub/', ['node', 'scripts/csp-hashes.mjs'], null, {}, () => run(['node', 'scripts/csp-hashes.mjs', '--dist=dist-sub'])],
-  ['fixtures', 'build-failure fixtures (node:test)', nodeTest('tests/build/*.test.mjs', 'reports/fixtures.xml'), () => countJunit('reports/fixtures.xml')],
+  ['fixtures', 'build-failure fixtures (node:test)', nodeTest('tests/build/*.test.mjs', 'reports/fixtures.xml'), () => countJunit('reports/fixtures.xml'), ROOT_BUILD],
   ['browser', 'browser tests in Chromium (node:test)', nodeTest('tests/browser/*.test.mjs', 'reports/browser.xml'), () => countJunit('reports/browser.xml')],
   ['audit', 'release audit (npm run audit)', ['node', 'scripts/audit/index.mjs', '--dist=dist', '--dist-sub=dist-sub', '--offline'], null, {}, null, 'scripts/audit/index.mjs'],
 ];
@@ -37,6 +48,8 @@ for (const [group, title, cmd, count, env = {}, after, requires] of steps) {
   if (only.length && !only.includes(group)) continue;
   if (requires && !existsSync(requires)) continue;
   console.log(`\n▶ ${title}`);
+  // A report left by an earlier run must not be counted for this one.
+  for (const f of ['reports/vitest.json', 'reports/fixtures.xml', 'reports/browser.xml']) if (cmd.join(' ').includes(f)) rmSync(f, { force: true });
   const t = performance.now();
   const ok = run(cmd, env) && (after ? after() : true);
   if (count) count();

@@ -41,7 +41,14 @@ export async function startStaticServer({ root, base = '/', port = 0, hostLike =
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
     if (!url.pathname.startsWith(prefix)) return send404(res);
-    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    } catch {
+      // A malformed %-escape is the client's error; it must not crash the run.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('bad request');
+    }
     let file = normalize(join(rootDir, rel));
     if (file !== rootDir && !file.startsWith(rootDir + sep)) return send404(res);
     try {

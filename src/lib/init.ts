@@ -32,7 +32,7 @@ export const inits: Readonly<Record<InitId, InitScheme>> = Object.freeze({
   }),
   standard: scheme({
     id: 'standard',
-    label: { ko: '표준 균등분포 U[−1/√n, 1/√n]', en: 'Standard uniform U[−1/√n, 1/√n]' },
+    label: { ko: '관행적 균등 초기화 U[−1/√n, 1/√n]', en: 'Standard uniform U[−1/√n, 1/√n]' },
     distribution: 'uniform',
     variance: (fanIn: number) => 1 / (3 * fanIn),
     tex: 'W_{ij} \\sim U\\left[-\\tfrac{1}{\\sqrt{n_\\text{in}}},\\ \\tfrac{1}{\\sqrt{n_\\text{in}}}\\right]',

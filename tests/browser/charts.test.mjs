@@ -103,7 +103,8 @@ describe('GradientLab', () => {
     await page.goto(`${server.url}${LAB_PAGE}?${LAB_ID}.activation=sigmoid&${LAB_ID}.init=small&${LAB_ID}.depth=50&${LAB_ID}.width=8`);
     await hydrated(page, LAB_ID);
     await page.waitForFunction((id) => document.getElementById(id).dataset.shown === 'sigmoid|small|50|8|1', LAB_ID);
-    const text = await page.locator(`#${LAB_ID}`).innerText();
+    // textContent, not innerText: the closed <details> data table must be checked too.
+    const text = await page.locator(`#${LAB_ID}`).textContent();
     assert.doesNotMatch(text, /NaN|Infinity/);
     // ≈ 10⁻¹⁰⁵: tiny but still a double; true underflow (0) is covered by tests/components.
     assert.match(await page.locator(`#${LAB_ID} [data-readout]`).innerText(), /×10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+배/);

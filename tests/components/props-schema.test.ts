@@ -42,7 +42,7 @@ describe('<ActivationExplorer> props', () => {
     );
     const text = e.lines.join('\n');
     expect(text).toContain('**id**: "Bad Id"은(는) 쓸 수 없는 id입니다');
-    expect(text).toContain('**domain**: 최솟값이 최댓값보다 작아야 합니다');
+    expect(text).toContain('**domain**: 최댓값이 최솟값보다 0.1 이상 커야 합니다');
     expect(text).toContain('**slope**: 0 이상 0.3 이하의 숫자여야 합니다 (받은 값: 0.5).');
     expect(text).toContain('**alpha**: 0.1 이상 3 이하의 숫자여야 합니다 (받은 값: 0).');
     expect(text).toContain('**showDerivative**: true 또는 false여야 합니다');

@@ -14,7 +14,7 @@ import { ACTIVATION_IDS, activationLabel } from './lib-adapter';
 import { LinePlot } from './LinePlot';
 import { Legend } from './marks';
 
-const { slope: SLOPE, alpha: ALPHA, domainAbsMax } = EXPLORER_LIMITS;
+const { slope: SLOPE, alpha: ALPHA, domainAbsMax, domainMinSpan } = EXPLORER_LIMITS;
 
 export default function ActivationExplorerIsland(props: ExplorerProps) {
   const { id, caption, ...defaults } = props;
@@ -29,16 +29,17 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
   const values = cx === null ? [] : valuesAt(view.fns, cx);
 
   const [draft, setDraft] = useState<[string, string]>([String(a), String(b)]);
-  useEffect(() => setDraft([String(a), String(b)]), [a, b]);
+  // Re-sync only ends whose number changed, so a half-typed "-0" or "1." keeps its text.
+  useEffect(() => setDraft((d) => [Number(d[0]) === a ? d[0] : String(a), Number(d[1]) === b ? d[1] : String(b)]), [a, b]);
   const draftNums = draft.map((s) => (s.trim() === '' ? NaN : Number(s)));
   const draftValid =
-    draftNums.every((n) => Number.isFinite(n) && Math.abs(n) <= domainAbsMax) && draftNums[0] < draftNums[1];
+    draftNums.every((n) => Number.isFinite(n) && Math.abs(n) <= domainAbsMax) && draftNums[1] - draftNums[0] >= domainMinSpan;
 
   function setDomainEnd(which: 0 | 1, text: string) {
     const next: [string, string] = which === 0 ? [text, draft[1]] : [draft[0], text];
     setDraft(next);
     const [lo, hi] = next.map(Number);
-    if (next.every((s) => s.trim() !== '') && Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && Math.abs(lo) <= domainAbsMax && Math.abs(hi) <= domainAbsMax) {
+    if (next.every((s) => s.trim() !== '') && Number.isFinite(lo) && Number.isFinite(hi) && hi - lo >= domainMinSpan && Math.abs(lo) <= domainAbsMax && Math.abs(hi) <= domainAbsMax) {
       update({ domain: [lo, hi] });
     }
   }

@@ -104,7 +104,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
             max={WIDTH.max}
             step={1}
             value={width}
-            aria-valuetext={`너비 ${width}개 유닛`}
+            aria-valuetext={`너비 유닛 ${width}개`}
             onInput={(e) => update({ width: Number(e.currentTarget.value) })}
           />
           <output for={`${id}-width`}>{width}개</output>

@@ -8,6 +8,8 @@ import { ACTIVATION_IDS, INIT_IDS } from './lib-adapter';
 
 export const EXPLORER_LIMITS = {
   domainAbsMax: 50,
+  /** Narrower x-ranges collapse ticks and table rows into one printed value (and the scale to ∞). */
+  domainMinSpan: 0.1,
   slope: { min: 0, max: 0.3, step: 0.01 },
   alpha: { min: 0.1, max: 3, step: 0.1 },
 } as const;
@@ -22,7 +24,7 @@ export const LAB_LIMITS = {
 export const explorerSpec = {
   activations: { kind: 'list', values: ACTIVATION_IDS, minItems: 1 },
   showDerivative: { kind: 'bool' },
-  domain: { kind: 'range', min: -EXPLORER_LIMITS.domainAbsMax, max: EXPLORER_LIMITS.domainAbsMax },
+  domain: { kind: 'range', min: -EXPLORER_LIMITS.domainAbsMax, max: EXPLORER_LIMITS.domainAbsMax, minSpan: EXPLORER_LIMITS.domainMinSpan },
   slope: { kind: 'number', ...EXPLORER_LIMITS.slope },
   alpha: { kind: 'number', ...EXPLORER_LIMITS.alpha },
 } as const satisfies Spec;

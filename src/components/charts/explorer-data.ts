@@ -155,7 +155,7 @@ export function explorerView(state: ExplorerState): ExplorerView {
     : '';
   const desc = [
     `x가 ${fixed(a, 2)}부터 ${fixed(b, 2)}까지일 때 ${names}의 f(x)를 실선${state.showDerivative ? '으로, 도함수 f′(x)를 점선으로' : '으로'} 그렸습니다.`,
-    peakText.length ? `${peakText.join('; ')}입니다.` : '',
+    peakText.length ? `${peakText.join('이고, ')}입니다.` : '',
     satText,
   ]
     .filter(Boolean)

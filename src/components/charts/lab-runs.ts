@@ -27,16 +27,22 @@ function startWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'gradient-lab' });
-    worker.onmessage = (e: MessageEvent<{ key: string; view: LabView }>) => store(e.data.key, e.data.view);
-    worker.onerror = () => {
-      worker?.terminate();
-      worker = null;
-      if (lastRequest) requestLab(lastRequest);
+    worker.onmessage = (e: MessageEvent<{ key: string; view?: LabView; error?: string }>) => {
+      if (e.data.view) store(e.data.key, e.data.view);
+      else fallBackToMainThread();
     };
+    worker.onerror = fallBackToMainThread;
   } catch {
     worker = null;
   }
   return worker;
+}
+
+/** Without a working worker, the page computes on the main thread (slower, never stuck). */
+function fallBackToMainThread() {
+  worker?.terminate();
+  worker = null;
+  if (lastRequest) requestLab(lastRequest);
 }
 
 const pendingMain = new Set<string>();
@@ -52,10 +58,12 @@ export function requestLab(params: LabParams): void {
   const key = labKey(params);
   if (cache.has(key) || pendingMain.has(key)) return;
   pendingMain.add(key);
-  void import('./lab-compute').then(({ computeLabView }) => {
-    pendingMain.delete(key);
-    store(key, computeLabView(params));
-  });
+  void import('./lab-compute')
+    .then(({ computeLabView }) => store(key, computeLabView(params)))
+    .catch(() => {
+      // Leave the previous chart on screen; the next input tries again.
+    })
+    .finally(() => pendingMain.delete(key));
 }
 
 export function cachedLab(params: LabParams): LabView | undefined {

@@ -34,7 +34,13 @@ self.onmessage = async (event: MessageEvent<{ params: LabParams }>) => {
     const key = labKey(p);
     if (done.has(key)) continue;
     done.add(key);
-    self.postMessage({ key, view: computeLabView(p) });
+    try {
+      self.postMessage({ key, view: computeLabView(p) });
+    } catch (error) {
+      // An async onmessage would swallow the throw; tell the page so it can fall back.
+      self.postMessage({ key, error: String(error) });
+      return;
+    }
     await yieldToMessages();
   }
 };

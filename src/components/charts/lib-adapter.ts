@@ -27,7 +27,7 @@ export interface ActivationFns {
   id: string;
   /** Korean label (e.g. 시그모이드). */
   label: string;
-  /** Short (English) name for direct labels on the chart (e.g. Sigmoid). */
+  /** Short name for direct labels on the chart, as the notes write it (e.g. 시그모이드, tanh). */
   short: string;
   f: (x: number) => number;
   df: (x: number) => number;
@@ -37,13 +37,16 @@ export interface ActivationFns {
   maxDerivative: { x: number; value: number };
 }
 
+/** Direct labels must be short; Korean where the notes use a Korean name. */
+const SHORT_LABELS: Record<string, string> = { sigmoid: '시그모이드', tanh: 'tanh', softplus: '소프트플러스', linear: '선형' };
+
 /** f and f′ of an activation with the explorer's slope (Leaky ReLU) and α (ELU). */
 export function activationFns(id: string, params: ActivationParams): ActivationFns {
   const act = getActivation(id, { slope: params.slope, alpha: params.alpha });
   return {
     id,
     label: act.label.ko,
-    short: act.label.en,
+    short: SHORT_LABELS[id] ?? act.label.en,
     f: act.f,
     df: act.df,
     saturates: act.saturates,

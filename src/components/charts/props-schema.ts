@@ -70,7 +70,9 @@ export const explorerPropsSchema = z
       .tuple([domainEnd, domainEnd], {
         error: (iss) => `[최솟값, 최댓값] 형태의 숫자 두 개여야 합니다 (받은 값: ${shown(iss.input)}). 예: domain={[-6, 6]}`,
       })
-      .refine(([a, b]) => a < b, { error: (iss) => `최솟값이 최댓값보다 작아야 합니다 (받은 값: ${shown(iss.input)}).` })
+      .refine(([a, b]) => b - a >= EXPLORER_LIMITS.domainMinSpan, {
+        error: (iss) => `최댓값이 최솟값보다 ${EXPLORER_LIMITS.domainMinSpan} 이상 커야 합니다 (받은 값: ${shown(iss.input)}).`,
+      })
       .default(EXPLORER_DEFAULTS.domain),
     slope: boundedNumber(EXPLORER_LIMITS.slope.min, EXPLORER_LIMITS.slope.max).default(EXPLORER_DEFAULTS.slope),
     alpha: boundedNumber(EXPLORER_LIMITS.alpha.min, EXPLORER_LIMITS.alpha.max).default(EXPLORER_DEFAULTS.alpha),

@@ -13,7 +13,7 @@ export type FieldSpec =
   | { kind: 'int'; min: number; max: number }
   | { kind: 'number'; min: number; max: number }
   | { kind: 'bool' }
-  | { kind: 'range'; min: number; max: number };
+  | { kind: 'range'; min: number; max: number; minSpan?: number };
 
 export type Spec = Record<string, FieldSpec>;
 
@@ -71,7 +71,7 @@ export function decodeValue(field: FieldSpec, raw: string): unknown {
       if (parts.length !== 2) return undefined;
       const [a, b] = parts.map(parseNumber);
       if (a === undefined || b === undefined) return undefined;
-      return a < b && a >= field.min && b <= field.max ? [a, b] : undefined;
+      return b - a >= (field.minSpan ?? Number.MIN_VALUE) && a >= field.min && b <= field.max ? [a, b] : undefined;
     }
   }
 }

@@ -11,7 +11,7 @@ export function createLeakyRelu(slope?: number): Activation {
   const a = checkParam(SLOPE_PARAM, slope);
   return defineActivation({
     id: 'leaky-relu',
-    label: { ko: '리키 ReLU', en: 'Leaky ReLU' },
+    label: { ko: 'Leaky ReLU', en: 'Leaky ReLU' },
     f: (x: number) => (x > 0 ? x : a * x),
     df: (x: number) => (x > 0 ? 1 : x <= 0 ? a : NaN),
     evaluate(z: Float64Array, h: Float64Array, d: Float64Array, n: number): void {

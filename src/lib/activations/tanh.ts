@@ -16,7 +16,7 @@ export function tanhDerivative(x: number): number {
 /** Hyperbolic tangent, the zero-centred sigmoid (LeCun et al. 1998; Glorot & Bengio 2010). */
 export const tanhActivation: Activation = defineActivation({
   id: 'tanh',
-  label: { ko: '하이퍼볼릭 탄젠트', en: 'Tanh' },
+  label: { ko: '하이퍼볼릭 탄젠트 (tanh)', en: 'Tanh' },
   f: Math.tanh,
   df: tanhDerivative,
   evaluate(z: Float64Array, h: Float64Array, d: Float64Array, n: number): void {
