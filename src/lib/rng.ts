@@ -1,4 +1,4 @@
-/** A source of uniform numbers in [0, 1), like `Math.random` but seeded and reproducible. */
+/** A source of uniform numbers in [0, 1), like the global generator but seeded and reproducible. */
 export type Rng = () => number;
 
 const TWO_POW_32 = 4294967296;
@@ -47,7 +47,7 @@ function checkMeanStd(mean: number, std: number): void {
 
 /**
  * A normal sampler N(mean, std²) drawing from the injected `rng` (d3-random style source
- * injection, never `Math.random`).
+ * injection, never the unseeded global generator).
  *
  * Marsaglia & Bray's (1964) polar method, as in d3-random's `randomNormal`: draw (u, v)
  * uniformly in the square [−1, 1)², reject unless 0 < s = u² + v² < 1, then
