@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { shortHash, siteBase } from './asset-names.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ export default function katexFonts() {
         });
       },
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : config.base + '/';
+        base = siteBase(config);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const t0 = performance.now();
@@ -68,7 +68,7 @@ export default function katexFonts() {
           const plan = faces
             .map((f) => ({ ...f, cps: Object.keys(metrics[f.name] ?? {}).map(Number).filter((cp) => chars.has(cp)) }))
             .filter((f) => f.cps.length > 0);
-          const key = hash(plan.map((f) => `${f.name}:${f.cps.join(',')}`).join('|'));
+          const key = shortHash(plan.map((f) => `${f.name}:${f.cps.join(',')}`).join('|'));
           if (!made.has(key)) {
             await mkdir(join(out, FONTS_DIR), { recursive: true });
             const rules = [];
@@ -133,8 +133,4 @@ export function katexHtmlText(html) {
     start.lastIndex = end;
   }
   return decodeEntities(parts.join(' ').replace(/<svg\b[\s\S]*?<\/svg>/gi, ' ').replace(/<[^>]*>/g, ' '));
-}
-
-function hash(s) {
-  return createHash('sha256').update(s).digest('hex').slice(0, 12);
 }

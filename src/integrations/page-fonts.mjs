@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { shortHash, siteBase } from './asset-names.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,7 @@ export default function pageFonts(options = {}) {
     name: 'dl-notes:page-fonts',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : config.base + '/';
+        base = siteBase(config);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const t0 = performance.now();
@@ -56,7 +56,7 @@ export default function pageFonts(options = {}) {
           const hasIsland = html.includes('<astro-island');
           const regular = codePoints(ALWAYS + visibleText(html) + (hasIsland ? islandText : ''));
           const bold = codePoints(boldText(html));
-          const key = hash(regular.join(',') + '|' + bold.join(','));
+          const key = shortHash(regular.join(',') + '|' + bold.join(','));
           if (!made.has(key)) {
             const files = {};
             for (const [weight, cps] of [[400, regular], [600, bold]]) {
@@ -99,8 +99,4 @@ function fontFaceCss(files, bold) {
       ? `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:500 800;font-display:swap;src:url(./${files[600]}) format('woff2');unicode-range:${unicodeRange(bold)}}\n`
       : '')
   );
-}
-
-function hash(s) {
-  return createHash('sha256').update(s).digest('hex').slice(0, 12);
 }

@@ -1,12 +1,10 @@
 import { getActivation } from './activations/registry';
 import type { Activation } from './activations/types';
-import { LIMITS } from './limits';
+import { checkInteger, LIMITS } from './limits';
 import { validateNetworkSpec, type Network } from './network';
 
 export function checkBatch(batch: number): number {
-  if (typeof batch !== 'number' || !Number.isInteger(batch) || batch < 1 || batch > LIMITS.maxBatch) {
-    throw new RangeError(`Invalid batch ${String(batch)}: batch must be an integer from 1 to ${LIMITS.maxBatch}.`);
-  }
+  checkInteger('batch', batch, 1, LIMITS.maxBatch);
   return batch;
 }
 

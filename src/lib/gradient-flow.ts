@@ -1,7 +1,7 @@
 import type { Activation, ActivationId } from './activations/types';
 import { prepareFlow } from './flow-checks';
 import { gramUpper, mulAB, mulABt, transpose } from './kernels';
-import { createLayerStats, fillLayerStats } from './layer-stats';
+import { createLayerStats, fillLayerStats, type LayerStats } from './layer-stats';
 import type { Network } from './network';
 import { checkReadout, fillOutputGradient, readoutLoss, type GradientFlowOptions, type Readout } from './readout';
 import { isSafeMagnitude, maxAbs, norm2, normalisingPowerOfTwo } from './stats';
@@ -12,7 +12,7 @@ import { workspaceFor, type Workspace } from './workspace';
  * index l means layer l (0 = nearest the input), whose output is out_l = f(z_l),
  * z_l = W_l·in_l + b_l, in_0 = input, in_l = out_{l−1}. (In 1-based math: out_l = h_{l+1}.)
  */
-export interface GradientFlowResult {
+export interface GradientFlowResult extends LayerStats {
   readonly depth: number;
   readonly width: number;
   readonly batch: number;
@@ -26,18 +26,6 @@ export interface GradientFlowResult {
   readonly biasGradNorm: Float64Array;
   /** ‖∂L/∂out_l‖ over batch and units; the last one is √(width/batch). */
   readonly activationGradNorm: Float64Array;
-  /** Mean and population std (÷N, N = batch·width) of out_l. */
-  readonly mean: Float64Array;
-  readonly std: Float64Array;
-  /** Mean and population std of the pre-activation z_l. */
-  readonly preActMean: Float64Array;
-  readonly preActStd: Float64Array;
-  /** Mean over batch and units of |f′(z_l)|: the chain rule multiplies these along depth. */
-  readonly meanAbsDerivative: Float64Array;
-  /** Share of (sample, unit) with |f′(z_l)| < 1 % of max |f′|; 0 unless the activation saturates. */
-  readonly saturatedFraction: Float64Array;
-  /** Share of units with z_l ≤ 0 for every sample; 0 unless family is 'relu' (ReLU, leaky ReLU). */
-  readonly deadFraction: Float64Array;
 }
 
 /** z = in·Wᵀ + b, then out = f(z) and der = f′(z). */

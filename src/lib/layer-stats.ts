@@ -3,12 +3,17 @@ import { isSafeMagnitude, normalisingPowerOfTwo } from './stats';
 
 /** The per-layer statistics arrays of `GradientFlowResult` (all of length depth). */
 export interface LayerStats {
+  /** Mean and population std (÷N, N = batch·width) of out_l. */
   readonly mean: Float64Array;
   readonly std: Float64Array;
+  /** Mean and population std of the pre-activation z_l. */
   readonly preActMean: Float64Array;
   readonly preActStd: Float64Array;
+  /** Mean over batch and units of |f′(z_l)|: the chain rule multiplies these along depth. */
   readonly meanAbsDerivative: Float64Array;
+  /** Share of (sample, unit) with |f′(z_l)| < 1 % of max |f′|; 0 unless the activation saturates. */
   readonly saturatedFraction: Float64Array;
+  /** Share of units with z_l ≤ 0 for every sample; 0 unless family is 'relu' (ReLU, leaky ReLU). */
   readonly deadFraction: Float64Array;
 }
 

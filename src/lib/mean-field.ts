@@ -1,8 +1,8 @@
 import { getActivation } from './activations/registry';
-import type { ActivationId } from './activations/types';
 import { normalPdf } from './erf';
-import { initVariance, type InitId } from './init';
-import { LIMITS } from './limits';
+import { initVariance } from './init';
+import { checkInteger, LIMITS } from './limits';
+import type { ArchitectureSpec } from './network';
 
 /** Composite Simpson on each half-line, 12 standard deviations out, 192 panels a side. */
 const PANELS = 192;
@@ -59,28 +59,15 @@ export interface MeanFieldPrediction {
  * @param inputSecondMoment E[x²] of the input entries (1 for `standardNormalInput`).
  */
 export function meanFieldPrediction(
-  spec: {
-    readonly depth: number;
-    readonly width: number;
-    readonly activation: ActivationId;
-    readonly init: InitId;
-    readonly slope?: number;
-    readonly alpha?: number;
-  },
+  spec: ArchitectureSpec,
   batch: number,
   inputSecondMoment = 1,
 ): MeanFieldPrediction {
   const { depth, width } = spec;
   const act = getActivation(spec.activation, { slope: spec.slope, alpha: spec.alpha });
-  if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 1 || depth > LIMITS.maxDepth) {
-    throw new RangeError(`Invalid depth ${String(depth)}: depth must be an integer from 1 to ${LIMITS.maxDepth}.`);
-  }
-  if (typeof width !== 'number' || !Number.isInteger(width) || width < 1 || width > LIMITS.maxWidth) {
-    throw new RangeError(`Invalid width ${String(width)}: width must be an integer from 1 to ${LIMITS.maxWidth}.`);
-  }
-  if (typeof batch !== 'number' || !Number.isInteger(batch) || batch < 1 || batch > LIMITS.maxBatch) {
-    throw new RangeError(`Invalid batch ${String(batch)}: batch must be an integer from 1 to ${LIMITS.maxBatch}.`);
-  }
+  checkInteger('depth', depth, 1, LIMITS.maxDepth);
+  checkInteger('width', width, 1, LIMITS.maxWidth);
+  checkInteger('batch', batch, 1, LIMITS.maxBatch);
   if (!Number.isFinite(inputSecondMoment) || inputSecondMoment < 0) {
     throw new RangeError(`Invalid inputSecondMoment ${inputSecondMoment}: it must be a finite number ≥ 0.`);
   }

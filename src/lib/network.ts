@@ -5,6 +5,9 @@ import { LIMITS } from './limits';
 import { createSeededFiller, seedToUint32 } from './rng';
 
 /** What `createNetwork` builds: `depth` square fully connected layers of `width` units. */
+/** What the theory needs of a network: its spec without the seed. */
+export type ArchitectureSpec = Omit<NetworkSpec, 'seed'>;
+
 export interface NetworkSpec {
   readonly depth: number;
   readonly width: number;

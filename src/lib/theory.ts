@@ -2,7 +2,8 @@ import { getActivation } from './activations/registry';
 import type { ActivationId, ActivationParams } from './activations/types';
 import { normalCdf, normalPdf } from './erf';
 import { initVariance, type InitId } from './init';
-import { LIMITS } from './limits';
+import { checkInteger, LIMITS } from './limits';
+import type { ArchitectureSpec } from './network';
 
 /**
  * The predicted per-layer change of the backward signal: going from layer l to layer l − 1,
@@ -60,9 +61,7 @@ function derivativeGainUnitGaussian(id: ActivationId, params: ActivationParams):
 }
 
 function checkWidth(width: number): void {
-  if (typeof width !== 'number' || !Number.isInteger(width) || width < 1 || width > LIMITS.maxWidth) {
-    throw new RangeError(`Invalid width ${String(width)}: width must be an integer from 1 to ${LIMITS.maxWidth}.`);
-  }
+  checkInteger('width', width, 1, LIMITS.maxWidth);
 }
 
 /**
@@ -120,23 +119,12 @@ export function theoreticalVarianceFactor(
  * √factor for each layer going back toward the input.
  */
 export function predictedGradientNorms(
-  spec: {
-    readonly depth: number;
-    readonly width: number;
-    readonly activation: ActivationId;
-    readonly init: InitId;
-    readonly slope?: number;
-    readonly alpha?: number;
-  },
+  spec: ArchitectureSpec,
   batch: number,
 ): Float64Array {
   const { depth, width } = spec;
-  if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 1 || depth > LIMITS.maxDepth) {
-    throw new RangeError(`Invalid depth ${String(depth)}: depth must be an integer from 1 to ${LIMITS.maxDepth}.`);
-  }
-  if (typeof batch !== 'number' || !Number.isInteger(batch) || batch < 1 || batch > LIMITS.maxBatch) {
-    throw new RangeError(`Invalid batch ${String(batch)}: batch must be an integer from 1 to ${LIMITS.maxBatch}.`);
-  }
+  checkInteger('depth', depth, 1, LIMITS.maxDepth);
+  checkInteger('batch', batch, 1, LIMITS.maxBatch);
   const { factor } = theoreticalVarianceFactor(spec.activation, spec.init, width, {
     slope: spec.slope,
     alpha: spec.alpha,
@@ -154,8 +142,6 @@ export function predictedGradientNorms(
  */
 export function chainRuleBound(activation: ActivationId, depth: number, params: ActivationParams = {}): number {
   const act = getActivation(activation, params);
-  if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0 || depth > LIMITS.maxDepth) {
-    throw new RangeError(`Invalid depth ${String(depth)}: depth must be an integer from 0 to ${LIMITS.maxDepth}.`);
-  }
+  checkInteger('depth', depth, 0, LIMITS.maxDepth);
   return act.maxDerivative.value ** depth;
 }
