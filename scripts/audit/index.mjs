@@ -128,9 +128,12 @@ async function main() {
     const lhPages = results.filter((r) => config.lighthouse.pages.some((p) => matchPage(p, r.path)));
     const runs = config.lighthouse.runs ?? 1;
     console.log(`\n▶ Lighthouse (mobile, simulated throttling) on ${lhPages.length} page(s), ${runs} run(s) each`);
-    lighthouse = await startLighthouse({ skipAudits: Object.keys(config.lighthouse.skipAudits).filter((k) => !k.startsWith('//')), saveDir: resolve(ROOT, 'reports/lighthouse') });
+    const lighthouseOptions = { skipAudits: Object.keys(config.lighthouse.skipAudits).filter((k) => !k.startsWith('//')), saveDir: resolve(ROOT, 'reports/lighthouse') };
     for (const r of lhPages) {
       const t = performance.now();
+      // A fresh Chromium per page, as the Lighthouse CLI does: a page is not measured in a
+      // browser still busy with (or holding memory from) the pages before it.
+      lighthouse = await startLighthouse(lighthouseOptions);
       const all = [];
       for (let i = 0; i < runs; i++) all.push(await lighthouse.run(root.server.origin + r.path, root.server.origin));
       // A near miss (under the minimum by at most 10 points) is confirmed by a median of
@@ -142,10 +145,10 @@ async function main() {
       judgeLighthouse(r);
       const s = r.lighthouse.scores;
       const n = r.lighthouse.runs.length;
+      await lighthouse.close();
+      lighthouse = null;
       console.log(`  ${r.path}: perf ${s.performance} · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo}${n > 1 ? ` (median of ${n} runs: perf ${r.lighthouse.runs.map((x) => x.performance).join(', ')})` : ''} (${((performance.now() - t) / 1000).toFixed(0)} s)`);
     }
-    await lighthouse.close();
-    lighthouse = null;
   }
 
   // npm audit.
