@@ -2,6 +2,8 @@ import type { Activation, ActivationId } from './activations/types';
 import { prepareFlow } from './flow-checks';
 import { gramUpper, mulAB, mulABt, transpose } from './kernels';
 import { createLayerStats, fillLayerStats, type LayerStats } from './layer-stats';
+import { reluLayer } from './relu-layer';
+import { allFinite, gramSparseUpper, mulSparseAB, mulSparseABt, nonZeros, SPARSE_DENSITY } from './sparse-kernels';
 import type { Network } from './network';
 import { checkReadout, fillOutputGradient, readoutLoss, type GradientFlowOptions, type Readout } from './readout';
 import { isSafeMagnitude, maxAbs, norm2, normalisingPowerOfTwo } from './stats';
@@ -28,11 +30,22 @@ export interface GradientFlowResult extends LayerStats {
   readonly activationGradNorm: Float64Array;
 }
 
-/** z = in·Wᵀ + b, then out = f(z) and der = f′(z). */
-function forwardLayer(act: Activation, W: Float64Array, bias: Float64Array, input: Float64Array, ws: Workspace, l: number): void {
+/**
+ * ws.z = in·Wᵀ + b. With `sparseIn`, in is read from its row-compacted copy in ws.rows
+ * (the previous layer's non-zeros), skipping its zeros.
+ */
+function preActivation(W: Float64Array, bias: Float64Array, input: Float64Array, ws: Workspace, sparseIn: boolean): void {
   const { width, batch, z } = ws;
-  mulABt(input, W, z, batch, width, width, bias);
-  act.evaluate(z, ws.outs[l], ws.ders[l], batch * width);
+  if (sparseIn) mulSparseABt(ws.rows, W, z, batch, width, width, bias);
+  else mulABt(input, W, z, batch, width, width, bias);
+}
+
+/**
+ * Whether the compacted ws.rows is sparse enough for the sparse kernels, which also need
+ * finite weights (they skip 0·w terms, and 0·∞ would be NaN); ws.finite caches the check.
+ */
+function useSparse(ws: Workspace, l: number): boolean {
+  return ws.finite[l] === 1 && nonZeros(ws.rows, ws.batch, ws.width) <= SPARSE_DENSITY * ws.batch * ws.width;
 }
 
 /** Copy of a scaled by k into dst when k ≠ 1, else a itself. */
@@ -55,7 +68,7 @@ function gramScale(m: number): number {
  * it never forms the matrix: ‖Σ_b g_b h_bᵀ‖²_F = Σ_{b,b′} (g_b·g_b′)(h_b·h_b′), two
  * batch × batch Gram matrices, batch²·width work instead of batch·width².
  */
-function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: Float64Array, maxIn: number): number {
+function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: Float64Array, maxIn: number, sparseDz: boolean): number {
   const { width: W, batch: B } = ws;
   const n = B * W;
   const kg = gramScale(maxDz);
@@ -70,7 +83,9 @@ function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: F
   }
   const G = ws.gramG;
   const H = ws.gramH;
-  gramUpper(g, G, B, W);
+  // ws.rows holds dz compacted when sparseDz; unscaled, so only usable when kg = 1.
+  if (sparseDz && kg === 1) gramSparseUpper(ws.rows, g, G, B, W);
+  else gramUpper(g, G, B, W);
   gramUpper(h, H, B, W);
   let diag = 0;
   let off = 0;
@@ -86,16 +101,18 @@ function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: F
 /**
  * dz = g ⊙ der and the bias gradient col = Σ_b dz_b in one pass, which also leaves ‖g‖ in
  * ws.pair[0] and max |dz| in ws.pair[1]; ‖g‖ is recomputed with rescaling only when g
- * leaves the safe band.
+ * leaves the safe band. With `compact`, the non-zeros of dz also go to ws.rows.
  */
-function backwardPointwise(ws: Workspace, der: Float64Array): void {
+function backwardPointwise(ws: Workspace, der: Float64Array, compact: boolean): void {
   const { g, dz, col, batch, width } = ws;
+  const { idx, val, end } = ws.rows;
   let sumSq = 0;
   let maxG = 0;
   let maxDz = 0;
   col.fill(0);
   for (let b = 0; b < batch; b++) {
     const o = b * width;
+    let t = o;
     for (let j = 0; j < width; j++) {
       const gi = g[o + j];
       const di = gi * der[o + j];
@@ -104,7 +121,15 @@ function backwardPointwise(ws: Workspace, der: Float64Array): void {
       sumSq += gi * gi;
       maxG = Math.max(maxG, Math.abs(gi));
       maxDz = Math.max(maxDz, Math.abs(di));
+      if (compact) {
+        // Branch-free (whether f′(z) = 0 is a coin flip for ReLU): always store, advance
+        // only past a non-zero.
+        idx[t] = j;
+        val[t] = di;
+        t += +(di !== 0);
+      }
     }
+    end[b] = t;
   }
   ws.pair[0] = isSafeMagnitude(maxG) ? Math.sqrt(sumSq) : norm2(g, batch * width);
   ws.pair[1] = maxDz;
@@ -143,11 +168,21 @@ export function gradientFlow(
   const activationGradNorm = new Float64Array(depth);
   const maxIn = ws.maxIn;
   const layers = network.layers;
+  // ReLU zeroes about half of every out_l and ∂L/∂z_l: compact them and skip the zeros.
+  const sparse = act.id === 'relu';
+  if (sparse) for (let l = 0; l < depth; l++) ws.finite[l] = allFinite(layers[l].weights, width * width) ? 1 : 0;
 
   maxIn[0] = maxAbs(input, n);
   for (let l = 0; l < depth; l++) {
-    forwardLayer(act, layers[l].weights, layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, l);
-    const maxOut = fillLayerStats(act, ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, stats, l);
+    const sparseIn = sparse && l > 0 && useSparse(ws, l);
+    preActivation(layers[l].weights, layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, sparseIn);
+    let maxOut: number;
+    if (sparse) {
+      maxOut = reluLayer(ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, ws.rows, stats, l);
+    } else {
+      act.evaluate(ws.z, ws.outs[l], ws.ders[l], n);
+      maxOut = fillLayerStats(act, ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, stats, l);
+    }
     if (l + 1 < depth) maxIn[l + 1] = maxOut;
   }
   const loss = readoutLoss(ws.outs[depth - 1], batch, width, readout);
@@ -155,12 +190,15 @@ export function gradientFlow(
   const { g, dz, col } = ws;
   fillOutputGradient(g, batch, width, readout);
   for (let l = depth - 1; l >= 0; l--) {
-    backwardPointwise(ws, ws.ders[l]);
+    backwardPointwise(ws, ws.ders[l], sparse && l > 0);
     activationGradNorm[l] = ws.pair[0];
     biasGradNorm[l] = norm2(col, width);
-    weightGradNormOut[l] = weightGradNorm(ws, dz, ws.pair[1], l === 0 ? input : ws.outs[l - 1], maxIn[l]);
+    // The sparse Gram skips 0·dz terms, exact only while every dz is finite.
+    const sparseDz = sparse && l > 0 && Number.isFinite(ws.pair[1]);
+    weightGradNormOut[l] = weightGradNorm(ws, dz, ws.pair[1], l === 0 ? input : ws.outs[l - 1], maxIn[l], sparseDz);
     if (l > 0) {
-      mulAB(dz, layers[l].weights, g, batch, width, width);
+      if (sparse && useSparse(ws, l)) mulSparseAB(ws.rows, layers[l].weights, g, batch, width, width);
+      else mulAB(dz, layers[l].weights, g, batch, width, width);
     }
   }
   return {
@@ -192,7 +230,8 @@ export function forward(
   const { depth, width } = network.spec;
   const ws = workspaceFor(depth, width, batch);
   for (let l = 0; l < depth; l++) {
-    forwardLayer(act, network.layers[l].weights, network.layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, l);
+    preActivation(network.layers[l].weights, network.layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, false);
+    act.evaluate(ws.z, ws.outs[l], ws.ders[l], batch * width);
   }
   const output = ws.outs[depth - 1].slice();
   return { output, loss: readoutLoss(output, batch, width, readout) };

@@ -35,6 +35,7 @@ export function createLayerStats(depth: number): LayerStats {
  *
  * Means and population stds (÷N) are two-pass (no E[x²] − E[x]² cancellation); when
  * |values| leave [2⁻⁵⁰⁰, 2⁵⁰⁰] the sums are redone on values rescaled by a power of two.
+ * (`reluLayer` in relu-layer.ts is the same for ReLU, fused with the activation.)
  */
 export function fillLayerStats(
   act: Activation,
@@ -74,8 +75,37 @@ export function fillLayerStats(
     const threshold = 0.01 * act.maxDerivative.value;
     for (let i = 0; i < n; i++) if (Math.abs(der[i]) < threshold) saturated++;
   }
-  // Rescale (rarely) so that sums and squares stay inside the double range. NaN maxima
-  // count as safe: the NaN then propagates through the sums as it should.
+  stats.meanAbsDerivative[l] = sumAbsDer / n;
+  stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
+  stats.deadFraction[l] = trackDead ? deadShare(dead, width) : 0;
+  finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l);
+  return maxOut;
+}
+
+/** Share of the width units whose dead flag is still 1. */
+export function deadShare(dead: Uint8Array, width: number): number {
+  let count = 0;
+  for (let j = 0; j < width; j++) count += dead[j];
+  return count / width;
+}
+
+/**
+ * Mean and population std of out_l and z_l (n values each) into stats[l], given the
+ * first-pass sums and max |·| of both: the second, centred pass, after an exact
+ * power-of-two rescaling (rarely) so that sums and squares stay inside the double range.
+ */
+export function finishMoments(
+  z: Float64Array,
+  out: Float64Array,
+  n: number,
+  sumOut: number,
+  sumZ: number,
+  maxOut: number,
+  maxZ: number,
+  stats: LayerStats,
+  l: number,
+): void {
+  // NaN maxima count as safe: the NaN then propagates through the sums as it should.
   const ko = isSafeMagnitude(maxOut) ? 1 : normalisingPowerOfTwo(maxOut);
   const kz = isSafeMagnitude(maxZ) ? 1 : normalisingPowerOfTwo(maxZ);
   if (ko !== 1 || kz !== 1) {
@@ -100,14 +130,4 @@ export function fillLayerStats(
   stats.std[l] = Math.sqrt(qOut / n) / ko;
   stats.preActMean[l] = meanZ / kz;
   stats.preActStd[l] = Math.sqrt(qZ / n) / kz;
-  stats.meanAbsDerivative[l] = sumAbsDer / n;
-  stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
-  if (trackDead) {
-    let count = 0;
-    for (let j = 0; j < width; j++) count += dead[j];
-    stats.deadFraction[l] = count / width;
-  } else {
-    stats.deadFraction[l] = 0;
-  }
-  return maxOut;
 }

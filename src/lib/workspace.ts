@@ -1,3 +1,5 @@
+import { createSparseRows, type SparseRows } from './sparse-kernels';
+
 /**
  * Scratch buffers for one gradient-flow shape (depth, width, batch). A slider step calls
  * `gradientFlow` again with the same shape, so the buffers of the last shape are kept and
@@ -34,6 +36,10 @@ export interface Workspace {
   readonly pair: Float64Array;
   /** max |in_l| per layer, recorded in the forward pass for the backward Gram scaling. */
   readonly maxIn: Float64Array;
+  /** Row-compacted out_l (forward) or ∂L/∂z_l (backward), for the sparse ReLU products. */
+  readonly rows: SparseRows;
+  /** finite[l] = 1 when every weight of layer l is finite (the sparse products need it). */
+  readonly finite: Uint8Array;
 }
 
 let cached: Workspace | undefined;
@@ -71,6 +77,8 @@ export function workspaceFor(depth: number, width: number, batch: number): Works
     col: new Float64Array(width),
     pair: new Float64Array(2),
     maxIn: new Float64Array(depth),
+    rows: createSparseRows(batch, width),
+    finite: new Uint8Array(depth),
   };
   return cached;
 }
