@@ -7,6 +7,12 @@ import { htmlFiles } from './html-files.mjs';
 import { decodeEntities, unicodeRange } from './html-text.mjs';
 
 const FONTS_DIR = '_fonts';
+// The faces almost every formula draws with. KaTeX's faces use
+// `font-display: block`, and without a preload the browser asks for them only
+// after its first layout, so the formulas are laid out twice and the text
+// after each inline formula moves (Lighthouse: layout shift 0.21 on a chart
+// page). The rarer faces (sizes, AMS, bold) still load on demand.
+const PRELOAD = ['Main-Regular', 'Math-Italic'];
 const require = createRequire(import.meta.url);
 
 /**
@@ -86,7 +92,10 @@ export default function katexFonts() {
             await writeFile(join(out, FONTS_DIR, `katex-${key}.css`), rules.join('\n') + '\n');
             made.add(key);
           }
-          html = html.replace('</head>', `<link rel="stylesheet" href="${base}${FONTS_DIR}/katex-${key}.css"></head>`);
+          const preloads = plan
+            .filter((f) => PRELOAD.includes(f.name))
+            .map((f) => `<link rel="preload" href="${base}${FONTS_DIR}/katex-${key}-${f.name}.woff2" as="font" type="font/woff2" crossorigin>`);
+          html = html.replace('</head>', `${preloads.join('')}<link rel="stylesheet" href="${base}${FONTS_DIR}/katex-${key}.css"></head>`);
           await writeFile(file, html);
         }
         logger.info(`${pages} pages with formulas, ${made.size} KaTeX subsets, ${(bytes / 1024).toFixed(0)} KiB (${(performance.now() - t0).toFixed(0)} ms)`);

@@ -9,6 +9,12 @@ import { boldText, codePoints, unicodeRange, visibleText } from './html-text.mjs
 export const FONT_FAMILY = 'DL Notes Sans KR';
 
 const FONTS_DIR = '_fonts';
+// `optional`, not `swap`: once the page has painted in the fallback font it
+// stays in it, so the text never reflows under the reader when the web font
+// arrives late (Lighthouse measured a layout shift of 0.21 on a chart page
+// with `swap`). Both files are preloaded, so on a usual connection they arrive
+// within the short block period and are used.
+const DISPLAY = 'optional';
 const SOURCES = {
   400: new URL('../../fonts/NotoSansKR-400.source.woff2', import.meta.url),
   600: new URL('../../fonts/NotoSansKR-600.source.woff2', import.meta.url),
@@ -71,9 +77,8 @@ export default function pageFonts(options = {}) {
             made.set(key, files);
           }
           const href = `${base}${FONTS_DIR}/${key}`;
-          const tags =
-            `<link rel="preload" href="${href}-400.woff2" as="font" type="font/woff2" crossorigin>` +
-            `<link rel="stylesheet" href="${href}.css">`;
+          const preload = (weight) => `<link rel="preload" href="${href}-${weight}.woff2" as="font" type="font/woff2" crossorigin>`;
+          const tags = preload(400) + (bold.length ? preload(600) : '') + `<link rel="stylesheet" href="${href}.css">`;
           html = html.replace('</head>', `${tags}</head>`);
           await writeFile(file, html);
         }
@@ -93,10 +98,10 @@ function fontFaceCss(files, bold) {
   // is the semibold subset for its own glyphs, declared last so it wins, over
   // the regular file (already downloaded) for every other glyph on the page.
   return (
-    `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:400;font-display:swap;src:url(./${files[400]}) format('woff2')}\n` +
-    `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:500 800;font-display:swap;src:url(./${files[400]}) format('woff2')}\n` +
+    `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:400;font-display:${DISPLAY};src:url(./${files[400]}) format('woff2')}\n` +
+    `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:500 800;font-display:${DISPLAY};src:url(./${files[400]}) format('woff2')}\n` +
     (bold.length
-      ? `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:500 800;font-display:swap;src:url(./${files[600]}) format('woff2');unicode-range:${unicodeRange(bold)}}\n`
+      ? `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:500 800;font-display:${DISPLAY};src:url(./${files[600]}) format('woff2');unicode-range:${unicodeRange(bold)}}\n`
       : '')
   );
 }

@@ -74,6 +74,30 @@ describe('built site in Chromium', () => {
     await context.close();
   });
 
+  test('the search UI loads only when the reader heads for it, then takes focus and closes with Escape', async () => {
+    const { page, context, errors } = await newPage(browser);
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(server.origin + '/notes/glossary/', { waitUntil: 'networkidle' });
+    await page.evaluate(() => new Promise((r) => (window.requestIdleCallback ?? setTimeout)(() => setTimeout(r, 300))));
+    const searchFiles = () => requested.filter((p) => /\/pagefind\/|ui-core/.test(p));
+    assert.deepEqual(searchFiles(), [], 'nothing of the search UI is fetched while the page loads');
+    await page.hover('button[data-open-modal]');
+    await page.waitForRequest((r) => /ui-core/.test(r.url()), { timeout: 5_000 }).catch(() => {});
+    assert.ok(searchFiles().some((p) => p.includes('ui-core')), 'hovering the button starts loading the UI');
+    await page.keyboard.press('Control+k');
+    const input = page.locator('dialog[open] .pagefind-ui__search-input');
+    await input.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('pagefind-ui__search-input'));
+    await page.keyboard.type('역전파');
+    await page.locator('.pagefind-ui__result').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('dialog[open]').count(), 0, 'Escape closes the dialog');
+    assert.equal(await page.evaluate(() => document.body.hasAttribute('data-search-modal-open')), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the theme choice persists across a reload', async () => {
     const { page, context } = await newPage(browser, { colorScheme: 'light' });
     await page.goto(server.origin + '/');

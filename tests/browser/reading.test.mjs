@@ -1,0 +1,108 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPage, serveDist } from './harness.mjs';
+
+/** The longest note: many sections and formulas. */
+const LONG_NOTE = '/notes/vanishing-gradient/';
+const frames = (page, n = 3) =>
+  page.evaluate((n) => new Promise((r) => {
+    const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : setTimeout(r, 30));
+    step(n);
+  }), n);
+
+/** Scrolls so that the heading sits just under the sticky header, as a TOC link click does. */
+async function scrollToHeading(page, id) {
+  await page.evaluate((id) => {
+    const h = document.getElementById(id);
+    h.scrollIntoView({ block: 'start' });
+  }, id);
+  await frames(page);
+}
+
+describe('reading a long note', () => {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serveDist();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('every formula keeps its MathML in the accessibility tree', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.origin + LONG_NOTE, { waitUntil: 'load' });
+    await frames(page);
+    const formulas = await page.locator('.katex-mathml math').count();
+    const fractions = await page.locator('.katex-mathml mfrac').count();
+    assert.ok(formulas > 50 && fractions > 5, `a note with many formulas (${formulas}, ${fractions} fractions)`);
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const role = (r) => nodes.filter((n) => !n.ignored && n.role?.value === r).length;
+    assert.equal(role('MathMLMath'), formulas, 'one accessible math node per formula');
+    assert.equal(role('MathMLFraction'), fractions, 'the structure inside a formula is exposed too');
+    const headings = await page.locator('main h2, main h3').count();
+    assert.ok(role('heading') >= headings, `every heading of the note is exposed (${role('heading')} of ${headings})`);
+    await context.close();
+  });
+
+  test('a link to a #fragment deep in the note lands on its heading', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.origin + LONG_NOTE, { waitUntil: 'load' });
+    const ids = await page.evaluate(() => [...document.querySelectorAll('.sl-markdown-content h2')].map((h) => h.id));
+    const id = ids[ids.length - 2];
+    await page.goto(server.origin + LONG_NOTE + '#' + encodeURIComponent(id), { waitUntil: 'load' });
+    await frames(page, 5);
+    const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, id);
+    assert.ok(top >= 0 && top < 200, `heading #${id} is at ${top}px, expected near the top`);
+    await context.close();
+  });
+
+  test('the desktop table of contents marks the section being read', async () => {
+    const { page, context, errors } = await newPage(browser);
+    await page.goto(server.origin + LONG_NOTE, { waitUntil: 'load' });
+    await frames(page, 5);
+    const current = () => page.evaluate(() => decodeURIComponent(document.querySelector('dl-toc a[aria-current="true"]')?.hash ?? ''));
+    assert.equal(await current(), '#_top', 'the page title is current at the top');
+    const ids = await page.evaluate(() => [...document.querySelectorAll('dl-toc a[href^="#"]')].map((a) => decodeURIComponent(a.hash.slice(1))).filter((id) => id !== '_top'));
+    assert.ok(ids.length >= 5, `TOC entries: ${ids.length}`);
+    for (const id of [ids[ids.length - 1], ids[1], ids[Math.floor(ids.length / 2)]]) {
+      await scrollToHeading(page, id);
+      assert.equal(await current(), '#' + id, `after scrolling to #${id}`);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await frames(page);
+    assert.equal(await current(), '#_top', 'back at the top');
+    assert.equal(await page.locator('dl-toc a[aria-current="true"]').count(), 1, 'exactly one current link');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the mobile table of contents names the current section and closes on a link, Escape or an outside click', async () => {
+    const { page, context, errors } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.origin + LONG_NOTE, { waitUntil: 'load' });
+    await frames(page, 5);
+    const display = () => page.textContent('dl-mobile-toc .display-current');
+    assert.match(await display(), /\S/, 'the summary names the first entry on load');
+    const link = page.locator('dl-mobile-toc a[href^="#"]').nth(3);
+    const [hash, text] = await link.evaluate((a) => [decodeURIComponent(a.hash), a.textContent.trim()]);
+    await page.click('dl-mobile-toc summary');
+    assert.equal(await page.getAttribute('#starlight__mobile-toc', 'open'), '');
+    await link.click();
+    await frames(page, 5);
+    assert.equal(await page.getAttribute('#starlight__mobile-toc', 'open'), null, 'closed after a link click');
+    assert.equal(await page.evaluate(() => decodeURIComponent(location.hash)), hash);
+    assert.equal((await display()).trim(), text, 'the summary names the section jumped to');
+    await page.click('dl-mobile-toc summary');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getAttribute('#starlight__mobile-toc', 'open'), null, 'closed by Escape');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY', 'focus returns to the summary');
+    await page.click('dl-mobile-toc summary');
+    await page.evaluate(() => document.querySelector('h1').click());
+    assert.equal(await page.getAttribute('#starlight__mobile-toc', 'open'), null, 'closed by an outside click');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
