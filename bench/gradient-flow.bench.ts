@@ -27,6 +27,27 @@ function summarize(rows: Row[], reference: string): void {
   }
 }
 
+/**
+ * Machine speed at this moment: median ms of a fixed scalar multiply-add loop (2²² terms over
+ * two 64 × 64 Float64Arrays). This 2-core machine runs the same code up to 1.5× faster or
+ * slower from minute to minute, so a timing is read beside the calibration taken with it.
+ */
+function calibrate(): number {
+  const a = new Float64Array(4096).map((_, i) => (i % 7) - 3);
+  const b = new Float64Array(4096).map((_, i) => (i % 5) - 2);
+  const times: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < 15; r++) {
+    const t0 = performance.now();
+    let s = 0;
+    for (let k = 0; k < 1024; k++) for (let i = 0; i < 4096; i++) s += a[i] * b[(i + k) & 4095];
+    times.push(performance.now() - t0);
+    sink += s;
+  }
+  if (!Number.isFinite(sink)) throw new Error('calibration overflowed');
+  return times.sort((x, y) => x - y)[7];
+}
+
 function row(name: string, result: { latency: { p50?: number; mean?: number; p99?: number } }): Row {
   return { name, medianMs: result.latency.p50 ?? NaN, meanMs: result.latency.mean ?? NaN, p99Ms: result.latency.p99 ?? NaN };
 }
@@ -36,6 +57,7 @@ test('gradientFlow vs TensorFlow.js (cpu, wasm): depth 50, width 64, batch 16, R
   const network = createNetwork({ depth: DEPTH, width, activation: 'relu', init: 'he', seed: 1 });
   const input = standardNormalInput(width, BATCH, 2);
   const ours = gradientFlow(network, input, BATCH);
+  const calibrationBefore = calibrate();
 
   const tfNets: Partial<Record<TfBackend, TfNetwork>> = {};
   for (const backend of ['cpu', 'wasm'] as const) {
@@ -67,6 +89,7 @@ test('gradientFlow vs TensorFlow.js (cpu, wasm): depth 50, width 64, batch 16, R
     registrations.map((r) => row(r.name, results.get(r.name))),
     'ours (dl-notes gradientFlow)',
   );
+  console.log(`machine calibration (fixed scalar loop, median ms; lower = faster machine right now): ${calibrationBefore.toFixed(2)} before, ${calibrate().toFixed(2)} after`);
   for (const net of Object.values(tfNets)) net?.dispose();
 });
 
