@@ -47,14 +47,17 @@ for (const entry of libs) {
   for (let i = 0; i < WARMUP; i++) entry.run();
 }
 if (libs.length > 1) {
-  // Same inputs, so the outputs must agree up to rounding.
+  // Same inputs and the same order of operations, so the outputs must agree bit for bit.
   const [a, ...rest] = libs.map((e) => e.run());
   for (const [k, v] of Object.entries(a)) {
-    if (!(v instanceof Float64Array)) continue;
     for (const b of rest) {
-      let worst = 0;
-      for (let i = 0; i < v.length; i++) worst = Math.max(worst, Math.abs(b[k][i] - v[i]) / (Math.abs(v[i]) || 1));
-      if (worst > 1e-12) console.log(`WARNING ${k}: max relative difference ${worst.toExponential(2)}`);
+      if (!(v instanceof Float64Array)) {
+        if (typeof v === 'number' && !Object.is(v, b[k])) console.log(`WARNING ${k}: ${v} vs ${b[k]}`);
+        continue;
+      }
+      let differ = 0;
+      for (let i = 0; i < v.length; i++) if (!Object.is(b[k][i], v[i])) differ++;
+      if (differ) console.log(`WARNING ${k}: ${differ} of ${v.length} values differ`);
     }
   }
 }

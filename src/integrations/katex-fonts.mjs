@@ -92,8 +92,10 @@ export default function katexFonts() {
             await writeFile(join(out, FONTS_DIR, `katex-${key}.css`), rules.join('\n') + '\n');
             made.add(key);
           }
+          // Math-Italic draws variables (class mathnormal); letters only in \text{} never use it.
+          const preload = PRELOAD.filter((name) => name !== 'Math-Italic' || html.includes('mathnormal'));
           const preloads = plan
-            .filter((f) => PRELOAD.includes(f.name))
+            .filter((f) => preload.includes(f.name))
             .map((f) => `<link rel="preload" href="${base}${FONTS_DIR}/katex-${key}-${f.name}.woff2" as="font" type="font/woff2" crossorigin>`);
           html = html.replace('</head>', `${preloads.join('')}<link rel="stylesheet" href="${base}${FONTS_DIR}/katex-${key}.css"></head>`);
           await writeFile(file, html);

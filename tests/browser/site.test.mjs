@@ -98,6 +98,38 @@ describe('built site in Chromium', () => {
     await context.close();
   });
 
+  test('what is typed right after Ctrl+K, before the search UI has loaded, is searched; a failed load is retried', async () => {
+    const { page, context, errors } = await newPage(browser);
+    let release;
+    const held = new Promise((r) => (release = r));
+    let failFirst = true;
+    await page.route('**/ui-core*', async (route) => {
+      if (failFirst) {
+        failFirst = false;
+        return route.abort();
+      }
+      await held;
+      return route.continue();
+    });
+    await page.goto(server.origin + '/notes/glossary/', { waitUntil: 'networkidle' });
+    // First open: the UI's chunk fails to load; the dialog still opens and can be closed.
+    await page.keyboard.press('Control+k');
+    await page.locator('dialog[open]').waitFor();
+    await page.waitForFunction(() => true);
+    await page.keyboard.press('Escape');
+    // Second open: loading is held back while the reader types.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('역전파');
+    assert.equal(await page.evaluate(() => document.activeElement?.value), '역전파', 'the stand-in input takes the typing');
+    release();
+    await page.locator('.pagefind-ui__result').first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await page.inputValue('dialog[open] .pagefind-ui__search-input'), '역전파', 'the term is in the real input');
+    assert.equal(await page.locator('dialog[open] .pagefind-ui__search-input').count(), 1, 'the stand-in input is gone');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input')), true, 'focus stays in the search input');
+    assert.ok(errors.some((e) => /검색 UI를 불러오지 못했습니다/.test(e)), `the failed load is reported (${errors.join(' | ')})`);
+    await context.close();
+  });
+
   test('the theme choice persists across a reload', async () => {
     const { page, context } = await newPage(browser, { colorScheme: 'light' });
     await page.goto(server.origin + '/');

@@ -34,6 +34,12 @@ describe('currentHeading', () => {
     expect(p.measured).toEqual([0, 1, 2]);
   });
 
+  it('skips a heading that is not rendered (NaN) without stopping at it', () => {
+    const tops = [() => -500, () => NaN, () => -100, () => 400];
+    expect(currentHeading(tops, LINE)).toBe(2);
+    expect(currentHeading([() => -500, () => NaN], LINE)).toBe(0);
+  });
+
   it('is 0 for an empty table of contents', () => {
     expect(currentHeading([], LINE)).toBe(0);
   });

@@ -4,9 +4,12 @@
  * Ctrl/⌘ K, close with the close button, Escape, a click outside or a result
  * link. Unlike Starlight's, the Pagefind UI (27 KB of JS, and building its
  * DOM) is loaded when the reader shows intent to search (pointer over or
- * focus on the button, or opening it), not while every page loads.
+ * focus on the button, or opening it), not while every page loads. Until it
+ * is ready, the dialog holds a plain search input, so what the reader types
+ * right after Ctrl/⌘ K (Hangul composition included) is handed over, not lost.
  */
 import type { PagefindUI } from '@pagefind/default-ui';
+import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
 
 type Result = { url: string; sub_results: { url: string }[] };
 
@@ -29,25 +32,56 @@ class DlSiteSearch extends HTMLElement {
     const formatUrl = (path: string) => (strip ? path.replace(/(.)\/(#.*)?$/, '$1$2') : path);
     const base = import.meta.env.BASE_URL;
 
-    let ui: Promise<void> | undefined;
+    const container = this.querySelector<HTMLElement>('#starlight__search');
+    const strings = translations as Record<string, string | undefined>;
+    let early: HTMLInputElement | null = null;
+    /** The stand-in input shown until the Pagefind UI is built. */
+    const earlyInput = () => {
+      if (import.meta.env.DEV) return null;
+      if (!early && container) {
+        early = document.createElement('input');
+        early.type = 'search';
+        early.className = 'pagefind-ui__search-input';
+        early.placeholder = strings.placeholder ?? '';
+        early.setAttribute('aria-label', strings.search_label ?? strings.placeholder ?? '');
+        container.append(early);
+      }
+      return early;
+    };
+
+    let ui: Promise<PagefindUI | null> | undefined;
+    const build = async (): Promise<PagefindUI | null> => {
+      if (import.meta.env.DEV) return null; // Pagefind's index exists only in a production build.
+      const { PagefindUI: UI } = await import('@pagefind/default-ui');
+      const term = early?.value ?? '';
+      const typing = early !== null && document.activeElement === early;
+      early?.remove();
+      early = null;
+      const instance: PagefindUI = new UI({
+        ...pagefindUserConfig,
+        element: '#starlight__search',
+        baseUrl: base,
+        bundlePath: base.replace(/\/$/, '') + '/pagefind/',
+        showImages: false,
+        translations,
+        showSubResults: true,
+        processResult: (result: Result) => {
+          result.url = formatUrl(result.url);
+          result.sub_results = result.sub_results.map((sub) => ({ ...sub, url: formatUrl(sub.url) }));
+        },
+      });
+      if (term) instance.triggerSearch(term);
+      if (typing || (dialog.open && !dialog.contains(document.activeElement))) focusInput();
+      return instance;
+    };
     const load = () =>
-      (ui ??= import.meta.env.DEV
-        ? Promise.resolve() // Pagefind's index exists only in a production build.
-        : import('@pagefind/default-ui').then(({ PagefindUI: UI }: { PagefindUI: typeof PagefindUI }) => {
-            new UI({
-              element: '#starlight__search',
-              baseUrl: base,
-              bundlePath: base.replace(/\/$/, '') + '/pagefind/',
-              showImages: false,
-              translations,
-              showSubResults: true,
-              processResult: (result: Result) => {
-                result.url = formatUrl(result.url);
-                result.sub_results = result.sub_results.map((sub) => ({ ...sub, url: formatUrl(sub.url) }));
-              },
-            });
-          }));
-    const focusInput = () => this.querySelector('input')?.focus();
+      (ui ??= build().catch((error: unknown) => {
+        // Typically a chunk gone after a redeploy: try again on the next open instead of never.
+        ui = undefined;
+        console.error('검색 UI를 불러오지 못했습니다.', error);
+        return null;
+      }));
+    const focusInput = () => (this.querySelector<HTMLInputElement>('.pagefind-ui__search-input') ?? earlyInput())?.focus();
 
     /** Close on a result link or a click outside the dialog's frame. */
     const onClick = (event: MouseEvent) => {
@@ -59,10 +93,7 @@ class DlSiteSearch extends HTMLElement {
       dialog.showModal();
       document.body.toggleAttribute('data-search-modal-open', true);
       focusInput();
-      // The input exists only once the UI is built; move focus there if the reader has not moved it.
-      void load().then(() => {
-        if (dialog.open && !dialog.querySelector('input:focus')) focusInput();
-      });
+      void load();
       event?.stopPropagation();
       window.addEventListener('click', onClick);
     };

@@ -7,6 +7,15 @@
  */
 import { currentHeading } from './current-heading';
 
+/** The id a `#fragment` names; a malformed escape is taken literally rather than stopping the script. */
+function decodeHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+}
+
 class DlToc extends HTMLElement {
   private links: HTMLAnchorElement[] = [];
   private tops: (() => number)[] = [];
@@ -22,10 +31,14 @@ class DlToc extends HTMLElement {
 
   private init() {
     for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-      const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      const heading = document.getElementById(decodeHash(link.hash));
       if (!heading) continue;
       this.links.push(link);
-      this.tops.push(() => heading.getBoundingClientRect().top);
+      this.tops.push(() => {
+        const box = heading.getBoundingClientRect();
+        // A heading that is not rendered (display: none) has an empty box at the top.
+        return box.width === 0 && box.height === 0 ? NaN : box.top;
+      });
     }
     const update = (force = false) => {
       this.frame = 0;
@@ -37,6 +50,9 @@ class DlToc extends HTMLElement {
     };
     window.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule, { passive: true });
+    // Content above the reading line can also grow without a scroll (a chart hydrating, a late font).
+    const content = document.querySelector('.sl-markdown-content');
+    if (content && 'ResizeObserver' in window) new ResizeObserver(schedule).observe(content);
     // Forced once so the mobile summary names the section even when it is the first one.
     update(true);
   }
