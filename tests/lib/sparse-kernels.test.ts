@@ -119,6 +119,26 @@ describe('gradientFlow with ReLU (sparse path)', () => {
     }
   });
 
+  it('stays exact when layers switch between the sparse and dense kernels and calls interleave shapes', () => {
+    // A bias of +3 makes nearly every unit active (above the 70 % share, dense kernels);
+    // 0 leaves about half active (sparse kernels). Alternating layers exercise both switches.
+    const withBiases = (net: Network): Network => ({
+      spec: net.spec,
+      layers: net.layers.map((l, i) => ({ weights: l.weights, bias: l.bias.map(() => (i % 2 === 0 ? 3 : 0)) })),
+    });
+    const a = withBiases(createNetwork({ depth: 8, width: 24, activation: 'relu', init: 'he', seed: 21 }));
+    const b = withBiases(createNetwork({ depth: 5, width: 40, activation: 'relu', init: 'xavier', seed: 22 }));
+    const inA = standardNormalInput(24, 10, 23);
+    const inB = standardNormalInput(40, 4, 24);
+    // The workspace is cached per shape: A, B, A again must each match a fresh dense run.
+    expectSameAsDense(a, inA, 10, 'A');
+    expectSameAsDense(b, inB, 4, 'B');
+    expectSameAsDense(a, inA, 10, 'A again');
+    // For ReLU, mean |f′(z)| is the share of non-zero outputs: both sides of the 0.7 switch occur.
+    const share = Array.from(gradientFlow(a, inA, 10).meanAbsDerivative);
+    expect(share.some((x) => x > 0.7) && share.some((x) => x <= 0.7), `non-zero shares ${share.map((x) => x.toFixed(2))}`).toBe(true);
+  });
+
   it('matches the dense path with non-finite weights (0·∞ = NaN is not skipped) and NaN inputs', () => {
     const net = createNetwork({ depth: 4, width: 12, activation: 'relu', init: 'he', seed: 5 });
     const input = standardNormalInput(12, 6, 6);
