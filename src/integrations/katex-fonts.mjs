@@ -1,4 +1,4 @@
-import { shortHash, siteBase } from './asset-names.mjs';
+import { fontPreload, shortHash, siteBase } from './asset-names.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -96,7 +96,7 @@ export default function katexFonts() {
           const preload = PRELOAD.filter((name) => name !== 'Math-Italic' || html.includes('mathnormal'));
           const preloads = plan
             .filter((f) => preload.includes(f.name))
-            .map((f) => `<link rel="preload" href="${base}${FONTS_DIR}/katex-${key}-${f.name}.woff2" as="font" type="font/woff2" crossorigin>`);
+            .map((f) => fontPreload(`${base}${FONTS_DIR}/katex-${key}-${f.name}.woff2`));
           html = html.replace('</head>', `${preloads.join('')}<link rel="stylesheet" href="${base}${FONTS_DIR}/katex-${key}.css"></head>`);
           await writeFile(file, html);
         }

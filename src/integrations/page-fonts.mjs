@@ -1,4 +1,4 @@
-import { shortHash, siteBase } from './asset-names.mjs';
+import { fontPreload, shortHash, siteBase } from './asset-names.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,8 +77,7 @@ export default function pageFonts(options = {}) {
             made.set(key, files);
           }
           const href = `${base}${FONTS_DIR}/${key}`;
-          const preload = (weight) => `<link rel="preload" href="${href}-${weight}.woff2" as="font" type="font/woff2" crossorigin>`;
-          const tags = preload(400) + (bold.length ? preload(600) : '') + `<link rel="stylesheet" href="${href}.css">`;
+          const tags = fontPreload(`${href}-400.woff2`) + (bold.length ? fontPreload(`${href}-600.woff2`) : '') + `<link rel="stylesheet" href="${href}.css">`;
           html = html.replace('</head>', `${tags}</head>`);
           await writeFile(file, html);
         }

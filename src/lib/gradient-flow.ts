@@ -129,7 +129,7 @@ function backwardPointwise(ws: Workspace, der: Float64Array, compact: boolean): 
         t += +(di !== 0);
       }
     }
-    end[b] = t;
+    if (compact) end[b] = t;
   }
   ws.pair[0] = isSafeMagnitude(maxG) ? Math.sqrt(sumSq) : norm2(g, batch * width);
   ws.pair[1] = maxDz;

@@ -22,7 +22,7 @@ class DlSiteSearch extends HTMLElement {
     const frame = this.querySelector('.dialog-frame');
     if (!openBtn || !closeBtn || !dialog || !frame) return;
 
-    let translations = {};
+    let translations: Record<string, string | undefined> = {};
     try {
       translations = JSON.parse(this.dataset.translations || '{}');
     } catch {
@@ -33,7 +33,6 @@ class DlSiteSearch extends HTMLElement {
     const base = import.meta.env.BASE_URL;
 
     const container = this.querySelector<HTMLElement>('#starlight__search');
-    const strings = translations as Record<string, string | undefined>;
     let early: HTMLInputElement | null = null;
     /** The stand-in input shown until the Pagefind UI is built. */
     const earlyInput = () => {
@@ -42,8 +41,8 @@ class DlSiteSearch extends HTMLElement {
         early = document.createElement('input');
         early.type = 'search';
         early.className = 'pagefind-ui__search-input';
-        early.placeholder = strings.placeholder ?? '';
-        early.setAttribute('aria-label', strings.search_label ?? strings.placeholder ?? '');
+        early.placeholder = translations.placeholder ?? '';
+        early.setAttribute('aria-label', translations.search_label ?? translations.placeholder ?? '');
         container.append(early);
       }
       return early;
