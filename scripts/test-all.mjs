@@ -4,10 +4,13 @@
  * type check → unit and component tests → production build (root and
  * BASE_PATH=/sub) → CSP check → build-failure fixtures → browser tests → audit.
  * Ends with one line "summary: N passed, N failed" counted over all runners.
+ *
+ * Every step has a time limit (about five times what it takes here), so a
+ * hung browser ends the run with a message instead of holding CI.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chromiumPath } from './lib/chromium.mjs';
+import { runStep } from './lib/run-step.mjs';
 
 const GROUPS = ['check', 'unit', 'build', 'fixtures', 'browser', 'audit'];
 const only = process.argv.slice(2); // e.g. `npm test -- unit browser`
@@ -32,26 +35,28 @@ if (!only.length || only.includes('browser') || only.includes('audit')) {
   }
 }
 
+const MIN = 60_000;
+// [group, title, command, count, env, after, requires, time limit]
 const steps = [
-  ['check', 'type check (astro check)', ['npx', 'astro', 'check']],
-  ['unit', 'unit and component tests (vitest)', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'], countVitest],
-  ['build', 'production build → dist/', ['npx', 'astro', 'build'], null, ROOT_BUILD],
-  ['build', 'production build with BASE_PATH=/sub → dist-sub/', ['npx', 'astro', 'build', '--outDir', 'dist-sub'], null, { ...ROOT_BUILD, BASE_PATH: '/sub' }],
-  ['build', 'CSP check of dist/ and dist-sub/', ['node', 'scripts/csp-hashes.mjs'], null, {}, () => run(['node', 'scripts/csp-hashes.mjs', '--dist=dist-sub'])],
-  ['fixtures', 'build-failure fixtures (node:test)', nodeTest('tests/build/*.test.mjs', 'reports/fixtures.xml'), () => countJunit('reports/fixtures.xml'), ROOT_BUILD],
-  ['browser', 'browser tests in Chromium (node:test)', nodeTest('tests/browser/*.test.mjs', 'reports/browser.xml'), () => countJunit('reports/browser.xml')],
-  ['audit', 'release audit (npm run audit)', ['node', 'scripts/audit/index.mjs', '--dist=dist', '--dist-sub=dist-sub', '--offline'], null, {}, null, 'scripts/audit/index.mjs'],
+  ['check', 'type check (astro check)', ['npx', 'astro', 'check'], null, {}, null, null, 10 * MIN],
+  ['unit', 'unit and component tests (vitest)', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'], countVitest, {}, null, null, 10 * MIN],
+  ['build', 'production build → dist/', ['npx', 'astro', 'build'], null, ROOT_BUILD, null, null, 10 * MIN],
+  ['build', 'production build with BASE_PATH=/sub → dist-sub/', ['npx', 'astro', 'build', '--outDir', 'dist-sub'], null, { ...ROOT_BUILD, BASE_PATH: '/sub' }, null, null, 10 * MIN],
+  ['build', 'CSP check of dist/ and dist-sub/', ['node', 'scripts/csp-hashes.mjs'], null, {}, () => run(['node', 'scripts/csp-hashes.mjs', '--dist=dist-sub'], {}, 2 * MIN), null, 2 * MIN],
+  ['fixtures', 'build-failure fixtures (node:test)', nodeTest('tests/build/*.test.mjs', 'reports/fixtures.xml'), () => countJunit('reports/fixtures.xml'), ROOT_BUILD, null, null, 10 * MIN],
+  ['browser', 'browser tests in Chromium (node:test)', nodeTest('tests/browser/*.test.mjs', 'reports/browser.xml'), () => countJunit('reports/browser.xml'), {}, null, null, 15 * MIN],
+  ['audit', 'release audit (npm run audit)', ['node', 'scripts/audit/index.mjs', '--dist=dist', '--dist-sub=dist-sub', '--offline'], null, {}, null, 'scripts/audit/index.mjs', 40 * MIN],
 ];
 
 const t0 = performance.now();
-for (const [group, title, cmd, count, env = {}, after, requires] of steps) {
+for (const [group, title, cmd, count, env, after, requires, limit] of steps) {
   if (only.length && !only.includes(group)) continue;
   if (requires && !existsSync(requires)) continue;
   console.log(`\n▶ ${title}`);
   // A report left by an earlier run must not be counted for this one.
   for (const f of ['reports/vitest.json', 'reports/fixtures.xml', 'reports/browser.xml']) if (cmd.join(' ').includes(f)) rmSync(f, { force: true });
   const t = performance.now();
-  const ok = run(cmd, env) && (after ? after() : true);
+  const ok = (await run(cmd, env, limit)) && (after ? await after() : true);
   if (count) count();
   console.log(`${ok ? '✔' : '✖'} ${title} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   if (!ok) {
@@ -61,13 +66,13 @@ for (const [group, title, cmd, count, env = {}, after, requires] of steps) {
 }
 finish(0);
 
-function run(cmd, env = {}) {
-  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...env } });
-  return r.status === 0;
+async function run(cmd, env, timeoutMs) {
+  return (await runStep(cmd, { env, timeoutMs })).ok;
 }
 
 function nodeTest(glob, junit) {
-  return ['node', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=junit', `--test-reporter-destination=${junit}`, glob];
+  // A single hung test fails on its own after two minutes; the step limit is the backstop.
+  return ['node', '--test', '--test-concurrency=1', '--test-timeout=120000', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=junit', `--test-reporter-destination=${junit}`, glob];
 }
 
 function countVitest() {

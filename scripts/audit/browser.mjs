@@ -13,6 +13,10 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { responseKind } from './budgets.mjs';
 import { findOverflow, measureOverflow } from './overflow.mjs';
+import { TimeoutError, withTimeout } from '../lib/deadline.mjs';
+
+/** Longest any one visit may take; a visit takes 2–8 s here. */
+export const VISIT_LIMIT_MS = 90_000;
 
 const require = createRequire(import.meta.url);
 let axeSource;
@@ -62,21 +66,28 @@ export async function visitPage(browser, o) {
       window.__auditCsp.push(`${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`);
     });
   }, o.theme);
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') result.errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => result.errors.push(`uncaught: ${err.message}`));
-  try {
+  // What the visit is doing, for the message when it stops answering.
+  let step = 'opening a tab';
+  const work = async () => {
+    const page = await context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') result.errors.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => result.errors.push(`uncaught: ${err.message}`));
+    step = 'loading the page';
     const res = await page.goto(o.origin + o.path, { waitUntil: 'load', timeout: 60_000 });
     result.status = res?.status() ?? 0;
+    step = 'scrolling through the page';
     await settle(page);
+    step = 'reading the theme and CSP reports';
     result.theme = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
     result.csp = await page.evaluate(() => window.__auditCsp);
     if (o.overflow) {
+      step = 'measuring overflow';
       await page.evaluate(() => window.scrollTo(0, 0));
       result.overflow = findOverflow(await page.evaluate(measureOverflow));
     }
+    step = 'running axe-core';
     await page.evaluate(axeScript());
     result.axe = await page.evaluate(async (tags) => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -89,9 +100,17 @@ export async function visitPage(browser, o) {
         summary: v.nodes[0]?.failureSummary?.split('\n').slice(1, 2).join(' ').trim() ?? '',
       }));
     }, o.axeTags);
+    step = 'collecting response bodies';
     result.responses = (await Promise.all(pending)).filter(Boolean);
+  };
+  try {
+    await withTimeout(work(), VISIT_LIMIT_MS, `${o.path} (${o.theme} ${o.viewport.width}px)`).catch((e) => {
+      if (e instanceof TimeoutError) e.message += ` while ${step}`;
+      throw e;
+    });
   } finally {
-    await context.close();
+    // A tab that stopped answering may not close either; the caller then replaces the browser.
+    await withTimeout(context.close(), 10_000, 'closing the tab').catch(() => {});
   }
   return result;
 }
@@ -102,17 +121,26 @@ export async function visitPage(browser, o) {
  */
 async function settle(page) {
   await page.evaluate(async () => {
+    // A frame, or 250 ms if no frame comes (a throttled tab must not stall the audit).
+    const frame = () => new Promise((r) => {
+      requestAnimationFrame(() => setTimeout(r, 30));
+      setTimeout(r, 250);
+    });
     const step = Math.max(200, window.innerHeight * 0.9);
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+    // At most 400 steps: a page that keeps growing as it scrolls would otherwise never end.
+    for (let i = 0, y = 0; y < document.documentElement.scrollHeight && i < 400; y += step, i++) {
       window.scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+      await frame();
     }
     window.scrollTo(0, document.documentElement.scrollHeight);
   });
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
   await page.evaluate(async () => {
-    await document.fonts.ready;
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+    await Promise.race([document.fonts.ready, new Promise((r) => setTimeout(r, 10_000))]);
+    await new Promise((r) => {
+      requestAnimationFrame(() => setTimeout(r, 100));
+      setTimeout(r, 500);
+    });
   });
 }
 
@@ -127,7 +155,7 @@ export async function checkNoJs(browser, { origin, path, viewport }) {
   context.on('request', (req) => {
     if (isForeign(req.url(), origin)) foreign.push(req.url());
   });
-  try {
+  const work = async () => {
     const page = await context.newPage();
     await page.goto(origin + path, { waitUntil: 'load', timeout: 60_000 });
     const islands = await page.evaluate(() =>
@@ -150,8 +178,11 @@ export async function checkNoJs(browser, { origin, path, viewport }) {
       .map((i) => `island ${i.name}: no visible SVG chart with path data without JavaScript (${i.svgs} svg element(s) in the server HTML)`);
     for (const u of foreign) problems.push(`request left the site: ${u}`);
     return { islands: islands.length, problems };
+  };
+  try {
+    return await withTimeout(work(), VISIT_LIMIT_MS, `${path} (JavaScript off)`);
   } finally {
-    await context.close();
+    await withTimeout(context.close(), 10_000, 'closing the tab').catch(() => {});
   }
 }
 

@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../lib/chromium.mjs';
+import { formatMs, TimeoutError, withTimeout } from '../lib/deadline.mjs';
 import { startStaticServer } from '../lib/static-server.mjs';
 import { evaluateScores, ownJs, pageBudgets } from './budgets.mjs';
 import { assertBuild, buildSite, cleanup, tempDir } from './build.mjs';
@@ -49,8 +50,17 @@ const notes = [];
 const fail = (page, check, detail) => failures.push({ page, check, detail });
 const warn = (page, check, detail) => warnings.push({ page, check, detail });
 const servers = [];
-let browser;
+const browsers = new Set();
 let lighthouse;
+// What the audit is doing, for the message if it runs out of time.
+let phase = 'starting';
+// The audit takes 3–6 minutes here. Past this, it says where it stopped and ends.
+const AUDIT_LIMIT_MS = 30 * 60_000;
+setTimeout(async () => {
+  console.error(`\n✖ the audit did not finish within ${formatMs(AUDIT_LIMIT_MS)}; it was ${phase}`);
+  await shutdown();
+  process.exit(2);
+}, AUDIT_LIMIT_MS).unref();
 
 try {
   await main();
@@ -72,6 +82,7 @@ async function main() {
   const sub = args.skip.has('sub') ? null : await serveBuild({ flag: '--dist-sub', dir: args.distSub, base: '/sub' });
 
   // Static checks.
+  phase = 'validating HTML';
   console.log('\n▶ HTML validity (html-validate, .htmlvalidate.json)');
   const hvConfig = JSON.parse(readFileSync(resolve(ROOT, '.htmlvalidate.json'), 'utf8'));
   const rules = undocumentedRules(hvConfig, config.htmlValidate.relaxedRules);
@@ -81,6 +92,7 @@ async function main() {
     for (const m of p.messages) fail(p.path, 'html', m);
   }
   console.log(`  ${failures.filter((f) => f.check === 'html').length} problem(s)`);
+  phase = 'checking links';
   console.log('▶ links and #fragments');
   for (const [name, s, base] of [['root', root, '/'], ['BASE_PATH=/sub', sub, '/sub/']]) {
     if (!s) continue;
@@ -94,22 +106,42 @@ async function main() {
   let pages = listPages(root.dir);
   if (args.pages) pages = pages.filter((p) => matchPage(args.pages, p.path));
   console.log(`\n▶ ${pages.length} page(s) in Chromium at ${config.viewports.desktop.width}×${config.viewports.desktop.height} and ${config.viewports.mobile.width}×${config.viewports.mobile.height}, light and dark`);
-  browser = await launchChromium();
   const results = new Array(pages.length);
   let next = 0;
   // Two pages at a time: the machine has two cores; Lighthouse runs later, alone.
+  // Each worker has its own browser, so one that stops answering can be replaced
+  // without disturbing the other worker's page.
   const worker = async () => {
-    while (next < pages.length) {
-      const i = next++;
-      const { result, failures: f } = await auditPage(browser, pages[i], { origin: root.server.origin, config, skip: args.skip });
-      failures.push(...f);
-      results[i] = { ...result, failed: [...new Set(f.map((x) => x.check))] };
-      console.log(`  ${pageLine({ ...results[i], extraJsGzip: null })}`);
+    let browser = null;
+    try {
+      while (next < pages.length) {
+        const i = next++;
+        const page = pages[i];
+        phase = `auditing ${page.path}`;
+        let audited;
+        for (let attempt = 1; !audited; attempt++) {
+          browser ??= await launch();
+          try {
+            audited = await auditPage(browser, page, { origin: root.server.origin, config, skip: args.skip });
+          } catch (e) {
+            // A hung tab or a crashed browser: once may be the machine; twice is the page.
+            await closeBrowser(browser);
+            browser = null;
+            const what = e instanceof TimeoutError ? e.message : `the browser failed: ${e.message}`;
+            if (attempt === 2) throw new Error(`${page.path} could not be audited, twice: ${what}`);
+            warn(page.path, 'harness', `first attempt did not finish (${what}); retried in a new browser`);
+            console.log(`  ! ${page.path}: ${what}; retrying in a new browser`);
+          }
+        }
+        failures.push(...audited.failures);
+        results[i] = { ...audited.result, failed: [...new Set(audited.failures.map((x) => x.check))] };
+        console.log(`  ${pageLine({ ...results[i], extraJsGzip: null })}`);
+      }
+    } finally {
+      await closeBrowser(browser);
     }
   };
   await Promise.all([worker(), worker()]);
-  await browser.close();
-  browser = null;
 
   // Bytes per page.
   const own = ownJs(results);
@@ -133,13 +165,21 @@ async function main() {
       const t = performance.now();
       // A fresh Chromium per page, as the Lighthouse CLI does: a page is not measured in a
       // browser still busy with (or holding memory from) the pages before it.
-      lighthouse = await startLighthouse(lighthouseOptions);
+      phase = `running Lighthouse on ${r.path}`;
+      lighthouse = await startLighthouse({
+        ...lighthouseOptions,
+        onRetry: (why) => {
+          warn(r.path, 'harness', `${why}; retried in a new Chromium`);
+          console.log(`  ! ${why}; retrying in a new Chromium`);
+        },
+      });
+      const measure = () => lighthouse.run(root.server.origin + r.path, root.server.origin);
       const all = [];
-      for (let i = 0; i < runs; i++) all.push(await lighthouse.run(root.server.origin + r.path, root.server.origin));
+      for (let i = 0; i < runs; i++) all.push(await measure());
       // A near miss (under the minimum by at most 10 points) is confirmed by a median of
       // three runs, so a moment of load on the machine does not fail the audit and a
       // slow page still does; a page far under its minimum is not worth two more runs.
-      if (nearMiss(medianScores(all))) while (all.length < 3) all.push(await lighthouse.run(root.server.origin + r.path, root.server.origin));
+      if (nearMiss(medianScores(all))) while (all.length < 3) all.push(await measure());
       const last = all.at(-1);
       r.lighthouse = { ...last, scores: all.length > 1 ? medianScores(all) : last.scores, runs: all.map((x) => x.scores) };
       judgeLighthouse(r);
@@ -152,6 +192,7 @@ async function main() {
   }
 
   // npm audit.
+  phase = 'waiting for npm audit';
   if (npmAuditRun) {
     const a = await npmAuditRun;
     if (!a.ran && args.offline) warn('(project)', 'npm-audit', `could not run, tolerated by --offline: ${a.reason}`);
@@ -207,6 +248,7 @@ async function serveBuild({ flag, dir, base }) {
   const out = tempDir(`audit-${base === '/' ? 'root' : 'sub'}-`);
   const server = await startStaticServer({ root: out, base, hostLike: true });
   servers.push(server);
+  phase = `building ${base}`;
   console.log(`▶ no ${flag} given: building (BASE_PATH=${base}, SITE_URL=${server.origin}) into ${out}`);
   mkdirSync(resolve(ROOT, 'reports'), { recursive: true });
   const s = await buildSite({ outDir: out, base, siteUrl: server.origin, log: resolve(ROOT, `reports/audit-build-${base === '/' ? 'root' : 'sub'}.log`) });
@@ -214,10 +256,23 @@ async function serveBuild({ flag, dir, base }) {
   return { dir: out, server };
 }
 
+async function launch() {
+  const b = await launchChromium();
+  browsers.add(b);
+  return b;
+}
+
+/** Closes a browser that may have stopped answering; playwright kills it at exit if this times out. */
+async function closeBrowser(b) {
+  if (!b) return;
+  browsers.delete(b);
+  await withTimeout(b.close(), 15_000, 'closing Chromium').catch(() => {});
+}
+
 async function shutdown() {
-  await browser?.close().catch(() => {});
+  for (const b of [...browsers]) await closeBrowser(b);
   await lighthouse?.close().catch(() => {});
-  for (const s of servers.splice(0)) await s.close().catch(() => {});
+  for (const s of servers.splice(0)) await withTimeout(s.close(), 5_000, 'closing the server').catch(() => {});
   cleanup();
 }
 

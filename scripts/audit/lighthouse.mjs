@@ -8,33 +8,50 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.mjs';
 import { isForeign } from './browser.mjs';
 import { LIGHTHOUSE_CATEGORIES } from './config.mjs';
+import { TimeoutError, withTimeout } from '../lib/deadline.mjs';
+
+/** Longest one Lighthouse run may take; a run takes 12–25 s here. */
+export const LIGHTHOUSE_LIMIT_MS = 3 * 60_000;
 
 /**
- * Starts one Chromium for all Lighthouse runs.
- * @returns {Promise<{ run: (url: string) => Promise<object>, close: () => Promise<void> }>}
+ * Starts one Chromium for the Lighthouse runs of a page. A run that does not
+ * finish within LIGHTHOUSE_LIMIT_MS gets one more try in a fresh Chromium
+ * (`onRetry` hears of it); a second one throws, naming the page.
+ * @returns {Promise<{ run: (url: string, origin: string) => Promise<object>, close: () => Promise<void> }>}
  */
-export async function startLighthouse({ skipAudits = [], saveDir } = {}) {
+export async function startLighthouse({ skipAudits = [], saveDir, onRetry = () => {} } = {}) {
   const [{ default: lighthouse }, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
-  const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath(),
-    chromeFlags: CHROMIUM_ARGS,
-    logLevel: 'silent',
-  });
+  const launch = () => chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
+  let chrome = await launch();
   if (saveDir) mkdirSync(saveDir, { recursive: true });
+  const once = async (url, origin) => {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: LIGHTHOUSE_CATEGORIES,
+      formFactor: 'mobile',
+      skipAudits,
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const lhr = result.lhr;
+    if (saveDir) writeFileSync(join(saveDir, slug(new URL(url).pathname) + '.json'), JSON.stringify(lhr));
+    return summarize(lhr, origin);
+  };
   return {
     async run(url, origin) {
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: LIGHTHOUSE_CATEGORIES,
-        formFactor: 'mobile',
-        skipAudits,
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const lhr = result.lhr;
-      if (saveDir) writeFileSync(join(saveDir, slug(new URL(url).pathname) + '.json'), JSON.stringify(lhr));
-      return summarize(lhr, origin);
+      const what = `Lighthouse on ${new URL(url).pathname}`;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await withTimeout(once(url, origin), LIGHTHOUSE_LIMIT_MS, what);
+        } catch (e) {
+          if (!(e instanceof TimeoutError)) throw e;
+          chrome.kill();
+          if (attempt === 2) throw new Error(`${e.message}, twice`);
+          onRetry(e.message);
+          chrome = await launch();
+        }
+      }
     },
     async close() {
       chrome.kill();
