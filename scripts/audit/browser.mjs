@@ -34,7 +34,8 @@ export function gzipSize(buf) {
 /**
  * @param {import('playwright-core').Browser} browser
  * @param {{ origin: string, path: string, viewport: { width: number, height: number },
- *   theme: 'light' | 'dark', axeTags: string[], overflow?: boolean }} o
+ *   theme: 'light' | 'dark', axeTags: string[], overflow?: boolean, limitMs?: number }} o
+ * @throws {TimeoutError} when the visit takes longer than `o.limitMs` (VISIT_LIMIT_MS), naming the step it was on
  */
 export async function visitPage(browser, o) {
   const context = await browser.newContext({
@@ -104,7 +105,7 @@ export async function visitPage(browser, o) {
     result.responses = (await Promise.all(pending)).filter(Boolean);
   };
   try {
-    await withTimeout(work(), VISIT_LIMIT_MS, `${o.path} (${o.theme} ${o.viewport.width}px)`).catch((e) => {
+    await withTimeout(work(), o.limitMs ?? VISIT_LIMIT_MS, `${o.path} (${o.theme} ${o.viewport.width}px)`).catch((e) => {
       if (e instanceof TimeoutError) e.message += ` while ${step}`;
       throw e;
     });

@@ -127,7 +127,7 @@ async function main() {
             // A hung tab or a crashed browser: once may be the machine; twice is the page.
             await closeBrowser(browser);
             browser = null;
-            const what = e instanceof TimeoutError ? e.message : `the browser failed: ${e.message}`;
+            const what = e instanceof TimeoutError ? e.message : `${e.name}: ${e.message}`;
             if (attempt === 2) throw new Error(`${page.path} could not be audited, twice: ${what}`);
             warn(page.path, 'harness', `first attempt did not finish (${what}); retried in a new browser`);
             console.log(`  ! ${page.path}: ${what}; retrying in a new browser`);
