@@ -17,6 +17,8 @@ import { TimeoutError, withTimeout } from '../lib/deadline.mjs';
 
 /** Longest any one visit may take; a visit takes 2–8 s here. */
 export const VISIT_LIMIT_MS = 90_000;
+/** Longest opening a context may take; it takes milliseconds. */
+const SETUP_LIMIT_MS = 30_000;
 
 const require = createRequire(import.meta.url);
 let axeSource;
@@ -38,12 +40,13 @@ export function gzipSize(buf) {
  * @throws {TimeoutError} when the visit takes longer than `o.limitMs` (VISIT_LIMIT_MS), naming the step it was on
  */
 export async function visitPage(browser, o) {
-  const context = await browser.newContext({
-    viewport: o.viewport,
-    colorScheme: o.theme,
-    locale: 'ko-KR',
-    serviceWorkers: 'block',
-  });
+  const label = `${o.path} (${o.theme} ${o.viewport.width}px)`;
+  // Limited too: a browser that stops answering can do so before the page is opened.
+  const context = await withTimeout(
+    browser.newContext({ viewport: o.viewport, colorScheme: o.theme, locale: 'ko-KR', serviceWorkers: 'block' }),
+    SETUP_LIMIT_MS,
+    `${label}: opening a browser context`,
+  );
   const result = { errors: [], csp: [], foreign: [], responses: [], axe: [], overflow: [], theme: null, status: 0 };
   const pending = [];
   context.on('request', (req) => {
@@ -58,7 +61,7 @@ export async function visitPage(browser, o) {
       ),
     );
   });
-  await context.addInitScript((theme) => {
+  const init = context.addInitScript((theme) => {
     try {
       localStorage.setItem('starlight-theme', theme);
     } catch {}
@@ -67,6 +70,10 @@ export async function visitPage(browser, o) {
       window.__auditCsp.push(`${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`);
     });
   }, o.theme);
+  await withTimeout(init, SETUP_LIMIT_MS, `${label}: preparing the tab`).catch(async (e) => {
+    await withTimeout(context.close(), 10_000, 'closing the tab').catch(() => {});
+    throw e;
+  });
   // What the visit is doing, for the message when it stops answering.
   let step = 'opening a tab';
   const work = async () => {
@@ -105,7 +112,7 @@ export async function visitPage(browser, o) {
     result.responses = (await Promise.all(pending)).filter(Boolean);
   };
   try {
-    await withTimeout(work(), o.limitMs ?? VISIT_LIMIT_MS, `${o.path} (${o.theme} ${o.viewport.width}px)`).catch((e) => {
+    await withTimeout(work(), o.limitMs ?? VISIT_LIMIT_MS, label).catch((e) => {
       if (e instanceof TimeoutError) e.message += ` while ${step}`;
       throw e;
     });
@@ -151,7 +158,7 @@ async function settle(page) {
  * @returns {Promise<{ islands: number, problems: string[] }>}
  */
 export async function checkNoJs(browser, { origin, path, viewport }) {
-  const context = await browser.newContext({ viewport, javaScriptEnabled: false, locale: 'ko-KR' });
+  const context = await withTimeout(browser.newContext({ viewport, javaScriptEnabled: false, locale: 'ko-KR' }), SETUP_LIMIT_MS, `${path} (JavaScript off): opening a browser context`);
   const foreign = [];
   context.on('request', (req) => {
     if (isForeign(req.url(), origin)) foreign.push(req.url());

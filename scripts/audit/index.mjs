@@ -13,15 +13,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../lib/chromium.mjs';
-import { formatMs, TimeoutError, withTimeout } from '../lib/deadline.mjs';
+import { formatMs, withTimeout } from '../lib/deadline.mjs';
 import { startStaticServer } from '../lib/static-server.mjs';
 import { evaluateScores, ownJs, pageBudgets } from './budgets.mjs';
 import { assertBuild, buildSite, cleanup, tempDir } from './build.mjs';
 import { ConfigError, loadConfig } from './config.mjs';
-import { medianScores, startLighthouse } from './lighthouse.mjs';
-import { auditPage, listPages, matchPage } from './pages.mjs';
-import { countByCheck, formatBytes, formatFailures, pageLine, summaryTable } from './report.mjs';
+import { killLighthouseChromium, medianScores, startLighthouse } from './lighthouse.mjs';
+import { createPagePass } from './page-pass.mjs';
+import { listPages, matchPage } from './pages.mjs';
+import { countByCheck, formatBytes, formatFailures, summaryTable } from './report.mjs';
 import { checkLinks, npmAudit, undocumentedRules, validateHtml } from './static-checks.mjs';
 import { ensureKoreanSystemFont } from './system-fonts.mjs';
 import { parseArgs, USAGE } from './args.mjs';
@@ -50,10 +50,12 @@ const notes = [];
 const fail = (page, check, detail) => failures.push({ page, check, detail });
 const warn = (page, check, detail) => warnings.push({ page, check, detail });
 const servers = [];
-const browsers = new Set();
+let pagePass;
 let lighthouse;
 // What the audit is doing, for the message if it runs out of time.
 let phase = 'starting';
+// Set once the audit is ending: a browser closed by shutdown() is not a page to retry.
+let stopping = false;
 // The audit takes 3–6 minutes here. Past this, it says where it stopped and ends.
 const AUDIT_LIMIT_MS = 30 * 60_000;
 setTimeout(async () => {
@@ -61,6 +63,16 @@ setTimeout(async () => {
   await shutdown();
   process.exit(2);
 }, AUDIT_LIMIT_MS).unref();
+// Stopped by npm test's time limit or by CI: Playwright's own SIGTERM handler closes its
+// browsers but does not exit, and chrome-launcher's Chromium (Lighthouse) would outlive us.
+for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.on(signal, () => {
+    stopping = true;
+    killLighthouseChromium(); // also one still starting, before `lighthouse` is set
+    cleanup();
+    process.exit(code); // Playwright's exit handler kills the browsers it started
+  });
+}
 
 try {
   await main();
@@ -69,6 +81,9 @@ try {
   await shutdown();
   process.exit(2);
 }
+// Explicitly: a browser that would not close keeps pipes open, and the watchdog must not
+// later turn this result into exit 2.
+process.exit(process.exitCode ?? 0);
 
 async function main() {
   for (const s of args.skip) notes.push(`SKIPPED: ${s === 'sub' ? 'the BASE_PATH=/sub build and its link check' : s} (--skip=${s}); this run does not prove that check`);
@@ -106,42 +121,17 @@ async function main() {
   let pages = listPages(root.dir);
   if (args.pages) pages = pages.filter((p) => matchPage(args.pages, p.path));
   console.log(`\n▶ ${pages.length} page(s) in Chromium at ${config.viewports.desktop.width}×${config.viewports.desktop.height} and ${config.viewports.mobile.width}×${config.viewports.mobile.height}, light and dark`);
-  const results = new Array(pages.length);
-  let next = 0;
-  // Two pages at a time: the machine has two cores; Lighthouse runs later, alone.
-  // Each worker has its own browser, so one that stops answering can be replaced
-  // without disturbing the other worker's page.
-  const worker = async () => {
-    let browser = null;
-    try {
-      while (next < pages.length) {
-        const i = next++;
-        const page = pages[i];
-        phase = `auditing ${page.path}`;
-        let audited;
-        for (let attempt = 1; !audited; attempt++) {
-          browser ??= await launch();
-          try {
-            audited = await auditPage(browser, page, { origin: root.server.origin, config, skip: args.skip });
-          } catch (e) {
-            // A hung tab or a crashed browser: once may be the machine; twice is the page.
-            await closeBrowser(browser);
-            browser = null;
-            const what = e instanceof TimeoutError ? e.message : `${e.name}: ${e.message}`;
-            if (attempt === 2) throw new Error(`${page.path} could not be audited, twice: ${what}`);
-            warn(page.path, 'harness', `first attempt did not finish (${what}); retried in a new browser`);
-            console.log(`  ! ${page.path}: ${what}; retrying in a new browser`);
-          }
-        }
-        failures.push(...audited.failures);
-        results[i] = { ...audited.result, failed: [...new Set(audited.failures.map((x) => x.check))] };
-        console.log(`  ${pageLine({ ...results[i], extraJsGzip: null })}`);
-      }
-    } finally {
-      await closeBrowser(browser);
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  pagePass = createPagePass({
+    origin: root.server.origin,
+    config,
+    skip: args.skip,
+    warn,
+    setPhase: (p) => (phase = p),
+    isStopping: () => stopping,
+  });
+  const pass = await pagePass.run(pages);
+  const results = pass.results;
+  failures.push(...pass.failures);
 
   // Bytes per page.
   const own = ownJs(results);
@@ -256,21 +246,9 @@ async function serveBuild({ flag, dir, base }) {
   return { dir: out, server };
 }
 
-async function launch() {
-  const b = await launchChromium();
-  browsers.add(b);
-  return b;
-}
-
-/** Closes a browser that may have stopped answering; playwright kills it at exit if this times out. */
-async function closeBrowser(b) {
-  if (!b) return;
-  browsers.delete(b);
-  await withTimeout(b.close(), 15_000, 'closing Chromium').catch(() => {});
-}
-
 async function shutdown() {
-  for (const b of [...browsers]) await closeBrowser(b);
+  stopping = true;
+  await pagePass?.close();
   await lighthouse?.close().catch(() => {});
   for (const s of servers.splice(0)) await withTimeout(s.close(), 5_000, 'closing the server').catch(() => {});
   cleanup();

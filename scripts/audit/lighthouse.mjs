@@ -10,6 +10,17 @@ import { isForeign } from './browser.mjs';
 import { LIGHTHOUSE_CATEGORIES } from './config.mjs';
 import { TimeoutError, withTimeout } from '../lib/deadline.mjs';
 
+let launcherModule = null;
+
+/**
+ * Kills, synchronously, every Chromium started for Lighthouse, including one
+ * still starting. For signal handlers: chrome-launcher's Chromium runs in a
+ * process group of its own and would outlive the audit.
+ */
+export function killLighthouseChromium() {
+  launcherModule?.killAll();
+}
+
 /** Longest one Lighthouse run may take; a run takes 12–25 s here. */
 export const LIGHTHOUSE_LIMIT_MS = 3 * 60_000;
 
@@ -21,6 +32,7 @@ export const LIGHTHOUSE_LIMIT_MS = 3 * 60_000;
  */
 export async function startLighthouse({ skipAudits = [], saveDir, onRetry = () => {} } = {}) {
   const [{ default: lighthouse }, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
+  launcherModule = chromeLauncher;
   const launch = () => chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
   let chrome = await launch();
   if (saveDir) mkdirSync(saveDir, { recursive: true });

@@ -1,10 +1,16 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { formatMs } from './deadline.mjs';
 
 /**
  * Runs one command with inherited stdio, like spawnSync, but with a time
- * limit: past `timeoutMs` its whole process group (the command and anything
- * it started, browsers included) gets SIGTERM, then SIGKILL 10 s later.
+ * limit: past `timeoutMs` the command and every process it started gets
+ * SIGTERM, then SIGKILL 10 s later.
+ *
+ * The command stays in our process group, so Ctrl-C and a CI job's kill of
+ * the group reach it as they did with spawnSync. Browsers start in process
+ * groups of their own (Playwright and chrome-launcher detach them), so a
+ * group kill would miss them; the time limit instead walks the process tree.
  * @param {string[]} cmd
  * @param {{ env?: Record<string, string>, timeoutMs?: number, stdio?: import('node:child_process').StdioOptions }} [o]
  * @returns {Promise<{ ok: boolean, code: number | null, signal: string | null, timedOut: boolean, seconds: number }>}
@@ -12,40 +18,40 @@ import { formatMs } from './deadline.mjs';
 export function runStep(cmd, { env = {}, timeoutMs = Infinity, stdio = 'inherit' } = {}) {
   const t0 = performance.now();
   return new Promise((done) => {
-    // detached: its own process group, so one kill reaches its children too.
-    const child = spawn(cmd[0], cmd.slice(1), { stdio, env: { ...process.env, ...env }, detached: true });
+    const child = spawn(cmd[0], cmd.slice(1), { stdio, env: { ...process.env, ...env } });
     let timedOut = false;
     let killTimer;
-    const group = (signal) => {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {}
+    const signalTree = (signal) => {
+      for (const pid of [child.pid, ...descendants(child.pid)]) {
+        try {
+          process.kill(pid, signal);
+        } catch {}
+      }
     };
     const limit = Number.isFinite(timeoutMs)
       ? setTimeout(() => {
           timedOut = true;
           console.error(`\n✖ ${cmd.join(' ')} did not finish within ${formatMs(timeoutMs)}; stopping it and everything it started`);
-          group('SIGTERM');
-          killTimer = setTimeout(() => group('SIGKILL'), 10_000);
+          // Listed now, while the tree is whole: once the command dies its children are reparented.
+          const tree = descendants(child.pid);
+          signalTree('SIGTERM');
+          killTimer = setTimeout(() => {
+            for (const pid of [child.pid, ...tree, ...descendants(child.pid)]) {
+              try {
+                process.kill(pid, 'SIGKILL');
+              } catch {}
+            }
+          }, 10_000);
         }, timeoutMs)
       : null;
-    // Ctrl-C on the runner stops the step too (it is no longer in our process group).
-    const forward = (signal) => {
-      group(signal);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    };
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
     let finished = false;
     const finish = (code, signal) => {
       if (finished) return;
       finished = true;
       clearTimeout(limit);
-      clearTimeout(killTimer);
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      // Whatever it left running (a browser it never closed) goes with it.
-      group('SIGKILL');
+      // The SIGKILL still follows a timed-out step whose command exited but left children.
+      if (!timedOut) clearTimeout(killTimer);
+      else killTimer?.unref?.();
       done({ ok: code === 0 && !timedOut, code, signal, timedOut, seconds: (performance.now() - t0) / 1000 });
     };
     child.on('error', (e) => {
@@ -54,4 +60,43 @@ export function runStep(cmd, { env = {}, timeoutMs = Infinity, stdio = 'inherit'
     });
     child.on('exit', finish);
   });
+}
+
+/**
+ * Every process below `pid` (children, their children, …), read from /proc.
+ * Empty where there is no /proc; the command itself is then still signalled.
+ * @param {number | undefined} pid
+ * @returns {number[]}
+ */
+export function descendants(pid) {
+  if (!pid) return [];
+  const children = new Map();
+  let entries;
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // it ended while we read
+    }
+    // "pid (comm) state ppid …"; comm may contain spaces and parentheses.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(Number(name));
+  }
+  const out = [];
+  const queue = [pid];
+  while (queue.length) {
+    for (const c of children.get(queue.shift()) ?? []) {
+      out.push(c);
+      queue.push(c);
+    }
+  }
+  return out;
 }

@@ -25,15 +25,18 @@ describe('runStep', () => {
     expect(r.ok).toBe(true);
   });
 
-  it('stops a command that outlives its limit, and the process it started', async () => {
+  it.each([
+    ['in the same process group', false],
+    ['detached, as Playwright and chrome-launcher start browsers', true],
+  ])('stops a command that outlives its limit, and the process it started %s', async (_, detached) => {
     // The command starts a grandchild (as a test runner starts a browser) and both hang.
     const script = `
       const { spawn } = require('node:child_process');
-      const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore', detached: ${detached} });
       require('node:fs').writeFileSync(process.env.PID_FILE, String(g.pid));
       setInterval(() => {}, 1000);
     `;
-    const pidFile = `${process.env.TMPDIR ?? '/tmp'}/run-step-${process.pid}-${Date.now()}`;
+    const pidFile = `${process.env.TMPDIR ?? '/tmp'}/run-step-${process.pid}-${Date.now()}-${detached}`;
     const r = await runStep(['node', '-e', script], { env: { PID_FILE: pidFile }, timeoutMs: 1500, stdio: 'ignore' });
     expect(r).toMatchObject({ ok: false, timedOut: true });
     expect(r.seconds).toBeLessThan(15);
