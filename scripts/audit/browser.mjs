@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { responseKind } from './budgets.mjs';
 import { findOverflow, measureOverflow } from './overflow.mjs';
-import { TimeoutError, withTimeout } from '../lib/deadline.mjs';
+import { TimeoutError, waitAtMost, withTimeout } from '../lib/deadline.mjs';
 
 /** Longest any one visit may take; a visit takes 2–8 s here. */
 export const VISIT_LIMIT_MS = 90_000;
@@ -71,7 +71,7 @@ export async function visitPage(browser, o) {
     });
   }, o.theme);
   await withTimeout(init, SETUP_LIMIT_MS, `${label}: preparing the tab`).catch(async (e) => {
-    await withTimeout(context.close(), 10_000, 'closing the tab').catch(() => {});
+    await waitAtMost(context.close(), 10_000);
     throw e;
   });
   // What the visit is doing, for the message when it stops answering.
@@ -118,7 +118,7 @@ export async function visitPage(browser, o) {
     });
   } finally {
     // A tab that stopped answering may not close either; the caller then replaces the browser.
-    await withTimeout(context.close(), 10_000, 'closing the tab').catch(() => {});
+    await waitAtMost(context.close(), 10_000);
   }
   return result;
 }
@@ -190,7 +190,7 @@ export async function checkNoJs(browser, { origin, path, viewport }) {
   try {
     return await withTimeout(work(), VISIT_LIMIT_MS, `${path} (JavaScript off)`);
   } finally {
-    await withTimeout(context.close(), 10_000, 'closing the tab').catch(() => {});
+    await waitAtMost(context.close(), 10_000);
   }
 }
 

@@ -13,7 +13,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatMs, withTimeout } from '../lib/deadline.mjs';
+import { formatMs, waitAtMost } from '../lib/deadline.mjs';
 import { startStaticServer } from '../lib/static-server.mjs';
 import { evaluateScores, ownJs, pageBudgets } from './budgets.mjs';
 import { assertBuild, buildSite, cleanup, tempDir } from './build.mjs';
@@ -250,7 +250,7 @@ async function shutdown() {
   stopping = true;
   await pagePass?.close();
   await lighthouse?.close().catch(() => {});
-  for (const s of servers.splice(0)) await withTimeout(s.close(), 5_000, 'closing the server').catch(() => {});
+  for (const s of servers.splice(0)) await waitAtMost(s.close(), 5_000);
   cleanup();
 }
 

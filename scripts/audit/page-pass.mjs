@@ -5,7 +5,7 @@
  * disturbing the other worker's page.
  */
 import { launchChromium } from '../lib/chromium.mjs';
-import { TimeoutError, withTimeout } from '../lib/deadline.mjs';
+import { TimeoutError, waitAtMost } from '../lib/deadline.mjs';
 import { auditPage } from './pages.mjs';
 import { pageLine } from './report.mjs';
 
@@ -26,7 +26,7 @@ export function createPagePass({ origin, config, skip, warn, setPhase, isStoppin
   async function closeBrowser(b) {
     if (!b) return;
     browsers.delete(b);
-    await withTimeout(b.close(), 15_000, 'closing Chromium').catch(() => {});
+    await waitAtMost(b.close(), 15_000);
   }
 
   /** @returns {Promise<{ results: object[], failures: object[] }>} in the order of `pages` */

@@ -36,6 +36,20 @@ export function withTimeout(promise, ms, what) {
   });
 }
 
+/**
+ * Waits for `promise` (a browser, tab or server closing) at most `ms`, and never
+ * rejects: for cleanup of something that may have stopped answering.
+ * @param {Promise<unknown>} promise
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
+export function waitAtMost(promise, ms) {
+  return withTimeout(promise, ms, 'cleanup').then(
+    () => {},
+    () => {},
+  );
+}
+
 /** `90 s`, `2 min`. */
 export function formatMs(ms) {
   return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;

@@ -21,11 +21,11 @@ export function runStep(cmd, { env = {}, timeoutMs = Infinity, stdio = 'inherit'
     const child = spawn(cmd[0], cmd.slice(1), { stdio, env: { ...process.env, ...env } });
     let timedOut = false;
     let killTimer;
-    const signalTree = (signal) => {
-      for (const pid of [child.pid, ...descendants(child.pid)]) {
+    const killAll = (pids, name) => {
+      for (const pid of pids) {
         try {
-          process.kill(pid, signal);
-        } catch {}
+          process.kill(pid, name);
+        } catch {} // already gone
       }
     };
     const limit = Number.isFinite(timeoutMs)
@@ -33,15 +33,10 @@ export function runStep(cmd, { env = {}, timeoutMs = Infinity, stdio = 'inherit'
           timedOut = true;
           console.error(`\n✖ ${cmd.join(' ')} did not finish within ${formatMs(timeoutMs)}; stopping it and everything it started`);
           // Listed now, while the tree is whole: once the command dies its children are reparented.
-          const tree = descendants(child.pid);
-          signalTree('SIGTERM');
-          killTimer = setTimeout(() => {
-            for (const pid of [child.pid, ...tree, ...descendants(child.pid)]) {
-              try {
-                process.kill(pid, 'SIGKILL');
-              } catch {}
-            }
-          }, 10_000);
+          const tree = [child.pid, ...descendants(child.pid)];
+          killAll(tree, 'SIGTERM');
+          // Those still running 10 s later, and any they started meanwhile.
+          killTimer = setTimeout(() => killAll([...tree, ...descendants(child.pid)], 'SIGKILL'), 10_000);
         }, timeoutMs)
       : null;
     let finished = false;

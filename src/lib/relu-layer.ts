@@ -1,6 +1,6 @@
 import { reluActivation } from './activations/relu';
 import { deadShare, fillLayerStats, finishMoments, type LayerStats } from './layer-stats';
-import type { SparseRows } from './sparse-kernels';
+import { compactRows, type SparseRows } from './sparse-kernels';
 
 /**
  * The ReLU layer in one pass over z_l (batch × width): out = max(0, z) and der = f′(z)
@@ -80,18 +80,6 @@ function exactReluLayer(
   l: number,
 ): number {
   reluActivation.evaluate(z, out, der, batch * width);
-  const { idx, val, end } = rows;
-  for (let b = 0; b < batch; b++) {
-    let t = b * width;
-    for (let j = 0; j < width; j++) {
-      const h = out[b * width + j];
-      if (h !== 0) {
-        idx[t] = j;
-        val[t] = h;
-        t++;
-      }
-    }
-    end[b] = t;
-  }
+  compactRows(out, rows, batch, width);
   return fillLayerStats(reluActivation, z, out, der, batch, width, dead, stats, l);
 }

@@ -23,6 +23,23 @@ export function createSparseRows(m: number, k: number): SparseRows {
   return { idx: new Int32Array(m * k), val: new Float64Array(m * k), end: new Int32Array(m) };
 }
 
+/** Stores the non-zeros of the m × k matrix A into `rows` (the plain, branching way). */
+export function compactRows(A: Float64Array, rows: SparseRows, m: number, k: number): void {
+  const { idx, val, end } = rows;
+  for (let i = 0; i < m; i++) {
+    let t = i * k;
+    for (let p = 0; p < k; p++) {
+      const v = A[i * k + p];
+      if (v !== 0) {
+        idx[t] = p;
+        val[t] = v;
+        t++;
+      }
+    }
+    end[i] = t;
+  }
+}
+
 /** Number of stored non-zeros of the m × k matrix `rows`. */
 export function nonZeros(rows: SparseRows, m: number, k: number): number {
   const end = rows.end;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNetwork, createRng, gradientFlow, standardNormalInput, withActivation, type GradientFlowResult, type Network } from '../../src/lib';
 import { gramUpper, mulAB, mulABt } from '../../src/lib/kernels';
-import { allFinite, createSparseRows, gramSparseUpper, mulSparseAB, mulSparseABt, type SparseRows } from '../../src/lib/sparse-kernels';
+import { allFinite, compactRows, createSparseRows, gramSparseUpper, mulSparseAB, mulSparseABt, type SparseRows } from '../../src/lib/sparse-kernels';
 
 /** m × k values in [−1, 1), about `zeros` of them exactly 0 (as ReLU leaves them). */
 function randomSparse(m: number, k: number, seed: number, zeros = 0.5): Float64Array {
@@ -11,17 +11,7 @@ function randomSparse(m: number, k: number, seed: number, zeros = 0.5): Float64A
 
 function compact(A: Float64Array, m: number, k: number): SparseRows {
   const rows = createSparseRows(m, k);
-  for (let i = 0; i < m; i++) {
-    let t = i * k;
-    for (let p = 0; p < k; p++) {
-      if (A[i * k + p] !== 0) {
-        rows.idx[t] = p;
-        rows.val[t] = A[i * k + p];
-        t++;
-      }
-    }
-    rows.end[i] = t;
-  }
+  compactRows(A, rows, m, k);
   return rows;
 }
 
