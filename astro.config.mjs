@@ -7,9 +7,10 @@ import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeMathmlCore from './src/plugins/rehype-mathml-core.mjs';
 import rehypeBaseLinks, { normalizeBase } from './src/plugins/rehype-base-links.mjs';
 import pageFonts from './src/integrations/page-fonts.mjs';
-import katexFonts from './src/integrations/katex-fonts.mjs';
+import mathFont from './src/integrations/math-font.mjs';
 import cspMetaFirst from './src/integrations/csp-meta-first.mjs';
 import { islandText } from './src/integrations/island-text.mjs';
 
@@ -19,15 +20,15 @@ const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = normalizeBase(process.env.BASE_PATH || '/');
 
 /**
- * Display formulas (src/styles/global.css) and tables (Starlight's CSS) scroll
- * sideways on narrow screens; `tabindex="0"` lets keyboard users scroll them
- * too (axe-core: scrollable-region-focusable), as Expressive Code does for
- * code blocks.
+ * Tables (Starlight's CSS) scroll sideways on narrow screens; `tabindex="0"`
+ * lets keyboard users scroll them too (axe-core: scrollable-region-focusable),
+ * as Expressive Code does for code blocks. Display formulas get theirs from
+ * rehype-mathml-core.
  */
 function rehypeFocusableScrollers() {
   /** @param {any} node */
   const walk = (node) => {
-    if (node.type === 'element' && (node.tagName === 'table' || node.properties?.className?.includes?.('katex-display'))) {
+    if (node.type === 'element' && node.tagName === 'table') {
       node.properties.tabIndex = 0;
     }
     for (const child of node.children ?? []) walk(child);
@@ -64,7 +65,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeFocusableScrollers, [rehypeBaseLinks, { base }]],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'mathml' }], rehypeMathmlCore, rehypeFocusableScrollers, [rehypeBaseLinks, { base }]],
     }),
   },
   security: {
@@ -80,7 +81,7 @@ export default defineConfig({
       ],
       // Pagefind's search index runs as WebAssembly.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: inlineScriptHashes },
-      // KaTeX and Starlight set sizes in style attributes; <style> elements stay hash-checked.
+      // Formula tables (rehype-mathml-core) and Starlight set styles in attributes; <style> elements stay hash-checked.
       styleDirective: {
         resources: [
           { resource: "'self'", kind: 'element' },
@@ -99,7 +100,7 @@ export default defineConfig({
         { label: '시작하기', items: [{ label: '홈', link: '/' }] },
         { label: '노트', items: [{ autogenerate: { directory: 'notes' } }] },
       ],
-      customCss: ['katex/dist/katex.min.css', './src/styles/global.css'],
+      customCss: ['./src/styles/math.css', './src/styles/global.css'],
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
         Search: './src/components/starlight/Search.astro',
@@ -114,6 +115,6 @@ export default defineConfig({
     preact(),
     cspMetaFirst(),
     pageFonts({ islandText }),
-    katexFonts(),
+    mathFont(),
   ],
 });

@@ -37,7 +37,7 @@ describe('reading a long note', () => {
     await frames(page);
     // MathML element → the role Chromium gives it in the accessibility tree.
     const ROLES = { math: 'MathMLMath', mfrac: 'MathMLFraction', msub: 'MathMLSub', msup: 'MathMLSup', mi: 'MathMLIdentifier', mn: 'MathMLNumber', mo: 'MathMLOperator' };
-    const counts = await page.evaluate((tags) => Object.fromEntries(tags.map((t) => [t, document.querySelectorAll(`.katex-mathml ${t}`).length])), Object.keys(ROLES));
+    const counts = await page.evaluate((tags) => Object.fromEntries(tags.map((t) => [t, document.querySelectorAll(`main ${t}`).length])), Object.keys(ROLES));
     assert.ok(counts.math > 50 && counts.mfrac > 5, `a note with many formulas (${JSON.stringify(counts)})`);
     const cdp = await context.newCDPSession(page);
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');

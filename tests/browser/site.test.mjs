@@ -65,7 +65,13 @@ describe('built site in Chromium', () => {
     await input.fill('함수');
     const result = page.locator('.pagefind-ui__result').first();
     await result.waitFor({ state: 'visible', timeout: 10_000 });
-    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    // Pagefind renders results one by one as their fragments load: read them until they stop changing.
+    let hrefs = [];
+    for (let seen = ''; ; await page.waitForTimeout(250)) {
+      hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      if (hrefs.join() === seen) break;
+      seen = hrefs.join();
+    }
     assert.ok(hrefs.length > 0, 'search results');
     const pages = hrefs.map((href) => new URL(href, server.origin));
     for (const target of pages) assert.equal(target.origin, server.origin);
@@ -142,21 +148,36 @@ describe('built site in Chromium', () => {
     await context.close();
   });
 
-  test('a note page loads the self-hosted Korean web font and KaTeX renders', async () => {
-    const { page, context } = await newPage(browser);
+  test('a note page loads the self-hosted Korean web font and draws formulas with its own math font', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
     const fonts = [];
     page.on('response', (r) => {
-      if (/\.woff2$/.test(new URL(r.url()).pathname)) fonts.push(r.url());
+      if (/\.woff2$/.test(new URL(r.url()).pathname)) fonts.push(new URL(r.url()).pathname);
     });
-    const path = pagePaths().find((p) => p.startsWith('/notes/') && readFileSync(`${DIST}${p}index.html`, 'utf8').includes('class="katex"'));
+    const path = pagePaths().find((p) => p.startsWith('/notes/') && readFileSync(`${DIST}${p}index.html`, 'utf8').includes('<math'));
     assert.ok(path, 'a note with a formula');
     await page.goto(server.origin + path, { waitUntil: 'networkidle' });
-    const loaded = await page.evaluate(async () => {
+    const state = await page.evaluate(async () => {
       await document.fonts.ready;
-      return document.fonts.check('16px "DL Notes Sans KR"', '기울기');
+      const math = document.querySelector('main math');
+      const box = math.getBoundingClientRect();
+      return {
+        korean: document.fonts.check('16px "DL Notes Sans KR"', '기울기'),
+        math: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'DL Notes Math' && f.status === 'loaded'),
+        family: getComputedStyle(math).fontFamily,
+        width: box.width,
+        height: box.height,
+        // Starlight's content spacing must not reach inside a formula.
+        spaced: [...document.querySelectorAll('main math *')].filter((e) => parseFloat(getComputedStyle(e).marginTop) > 0).length,
+      };
     });
-    assert.ok(loaded, 'DL Notes Sans KR covers Hangul on the page');
-    assert.ok(fonts.some((u) => u.includes('/_fonts/')), 'the subset font was fetched from the site');
+    assert.ok(state.korean, 'DL Notes Sans KR covers Hangul on the page');
+    assert.ok(state.math, 'the math font subset was loaded');
+    assert.match(state.family, /^"?DL Notes Math"?,/);
+    assert.ok(state.width > 0 && state.height > 0 && state.height < 60, `a formula is drawn at text size (${state.width}×${state.height})`);
+    assert.equal(state.spaced, 0, 'no element inside a formula has a top margin');
+    assert.ok(fonts.some((u) => /\/_fonts\/math-[0-9a-f]{12}\.woff2$/.test(u)), `the math subset was fetched from the site (${fonts.join(', ')})`);
+    assert.ok(fonts.some((u) => /\/_fonts\/[0-9a-f]{12}-400\.woff2$/.test(u)), 'the Korean subset was fetched from the site');
     await context.close();
   });
 });

@@ -1,0 +1,118 @@
+import { fontPreload, shortHash, siteBase } from './asset-names.mjs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { htmlFiles } from './html-files.mjs';
+import { codePoints, decodeEntities } from './html-text.mjs';
+
+/** Font family the formulas use (src/styles/math.css); distinct from any installed font. */
+export const MATH_FAMILY = 'DL Notes Math';
+const FONTS_DIR = '_fonts';
+const require = createRequire(import.meta.url);
+/** STIX Two Math (SIL OFL 1.1): the file holds the whole font, OpenType MATH table included. */
+export const MATH_FONT_SOURCE = require.resolve('@fontsource/stix-two-math/files/stix-two-math-latin-400-normal.woff2');
+const STYLESHEET = /[\\/]src[\\/]styles[\\/]math\.css$/;
+
+/**
+ * Astro integration: after the build, gives every page with formulas its own
+ * subset of STIX Two Math holding exactly the characters its formulas show.
+ *
+ * Why: the browser draws the MathML itself, and it needs a font with an
+ * OpenType MATH table (stretchy brackets, fraction and script metrics) to do
+ * it well; system fonts differ from phone to phone. The whole font is 400 KB;
+ * a page's subset is 5–17 KB. HarfBuzz keeps the MATH table and the glyph
+ * variants and parts it points at, so stretched brackets still stretch.
+ *
+ * How: in a production build the @font-face rule is cut out of
+ * src/styles/math.css (a Vite transform; `astro dev` keeps the whole font),
+ * and every page with formulas preloads its subset and links
+ * `_fonts/math-<hash>.css`, which declares the family. Identical character
+ * sets share files.
+ */
+export default function mathFont() {
+  let base = '/';
+  return {
+    name: 'dl-notes:math-font',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'dl-notes:math-css-without-font',
+                apply: 'build',
+                enforce: 'pre',
+                transform(code, id) {
+                  if (!STYLESHEET.test(id.split('?')[0])) return null;
+                  return { code: code.replace(/@font-face\s*\{[^}]*\}/g, ''), map: null };
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        base = siteBase(config);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const t0 = performance.now();
+        const out = fileURLToPath(dir);
+        const { default: subsetFont } = await import('subset-font');
+        const source = await readFile(MATH_FONT_SOURCE);
+        const made = new Set();
+        let pages = 0;
+        let bytes = 0;
+        for (const file of htmlFiles(out)) {
+          let html = await readFile(file, 'utf8');
+          const text = mathText(html);
+          if (text === null) continue;
+          pages++;
+          const cps = codePoints(text);
+          const key = shortHash(cps.join(','));
+          const name = `math-${key}`;
+          if (!made.has(key)) {
+            await mkdir(join(out, FONTS_DIR), { recursive: true });
+            const buf = await subsetFont(source, String.fromCodePoint(...cps), { targetFormat: 'woff2' });
+            await writeFile(join(out, FONTS_DIR, `${name}.woff2`), buf);
+            bytes += buf.length;
+            await writeFile(join(out, FONTS_DIR, `${name}.css`), mathFontFaceCss(`./${name}.woff2`));
+            made.add(key);
+          }
+          const href = `${base}${FONTS_DIR}/${name}`;
+          html = html.replace('</head>', `${fontPreload(`${href}.woff2`)}<link rel="stylesheet" href="${href}.css"></head>`);
+          await writeFile(file, html);
+        }
+        logger.info(`${pages} pages with formulas, ${made.size} math font subsets, ${(bytes / 1024).toFixed(0)} KiB (${(performance.now() - t0).toFixed(0)} ms)`);
+      },
+    },
+  };
+}
+
+/**
+ * The @font-face rule for a subset. No unicode-range: a character the subset
+ * lacks (none should) falls back to the next family instead of fetching more.
+ * `block`, as the file is preloaded: formulas are laid out once, in their own
+ * font, and the text after an inline formula does not move.
+ * @param {string} url
+ */
+export function mathFontFaceCss(url) {
+  return `@font-face{font-family:'${MATH_FAMILY}';font-style:normal;font-weight:400;font-display:block;src:url(${url}) format('woff2')}\n`;
+}
+
+/**
+ * The characters a page's formulas draw: the text of every `<math>` element
+ * without its TeX `<annotation>`, or null when the page has no formula.
+ * @param {string} html
+ * @returns {string | null}
+ */
+export function mathText(html) {
+  const formulas = html.match(/<math\b[\s\S]*?<\/math>/g);
+  if (!formulas) return null;
+  return decodeEntities(
+    formulas
+      .join(' ')
+      .replace(/<annotation(-xml)?\b[\s\S]*?<\/annotation(-xml)?>/g, ' ')
+      .replace(/<[^>]*>/g, ' '),
+  );
+}
