@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlFiles } from './html-files.mjs';
 import { codePoints, decodeEntities } from './html-text.mjs';
+import { mathAlphanumeric } from '../plugins/math-alphanumeric.mjs';
 
 /** Font family the formulas use (src/styles/math.css); distinct from any installed font. */
 export const MATH_FAMILY = 'DL Notes Math';
@@ -101,18 +102,23 @@ export function mathFontFaceCss(url) {
 }
 
 /**
- * The characters a page's formulas draw: the text of every `<math>` element
- * without its TeX `<annotation>`, or null when the page has no formula.
+ * The characters a page's formulas draw, or null when the page has none: the
+ * text of every `<math>` element without its TeX `<annotation>`, plus what the
+ * browser draws without it being in the text — the italic letter it shows for
+ * a one-letter `<mi>x</mi>` (𝑥, U+1D465, by `text-transform: math-auto`) and
+ * the radical sign of `<msqrt>`/`<mroot>`.
  * @param {string} html
  * @returns {string | null}
  */
 export function mathText(html) {
   const formulas = html.match(/<math\b[\s\S]*?<\/math>/g);
   if (!formulas) return null;
-  return decodeEntities(
-    formulas
-      .join(' ')
-      .replace(/<annotation(-xml)?\b[\s\S]*?<\/annotation(-xml)?>/g, ' ')
-      .replace(/<[^>]*>/g, ' '),
-  );
+  const source = formulas.join(' ').replace(/<annotation(-xml)?\b[\s\S]*?<\/annotation(-xml)?>/g, ' ');
+  let text = decodeEntities(source.replace(/<[^>]*>/g, ' '));
+  for (const [, inner] of source.matchAll(/<mi>([^<]*)<\/mi>/g)) {
+    const ch = decodeEntities(inner);
+    if ([...ch].length === 1) text += mathAlphanumeric(ch, 'italic') ?? '';
+  }
+  if (/<m(sqrt|root)\b/.test(source)) text += '\u221a';
+  return text;
 }

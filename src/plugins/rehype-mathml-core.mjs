@@ -15,6 +15,9 @@
  *   become the Unicode mathematical alphanumeric characters instead (𝐱, ℒ, 𝔼).
  * - `columnalign`, `columnspacing` and `rowspacing` on `<mtable>` are not in
  *   MathML Core either; they become inline styles on each `<mtd>`.
+ *   Text and operators with a style (`\textbf`, a bold `+`) get it from CSS.
+ * - Bars used as delimiters (\lvert, \lVert) become fence characters that a
+ *   browser does not space like relations.
  * - KaTeX writes f′ as a superscript prime, as TeX does. TeX's prime glyph is
  *   a large one meant for script size; Unicode's ′ (as in STIX Two Math,
  *   which has no script-size variants in this build) is already small and
@@ -28,64 +31,22 @@
  *   attributes in MathML Core).
  * - KaTeX wraps every formula in `<span class="katex">`. Inline formulas lose
  *   the wrapper (one element fewer each); a display formula gets a block
- *   `<span class="math-display" tabindex="0">`
- *   (a span, so it is valid wherever the formula stood; CSS makes it a block) that scrolls sideways on narrow
- *   screens and can be scrolled with the keyboard.
+ *   `<span class="math-display" tabindex="0">` that scrolls sideways on narrow
+ *   screens and can be scrolled with the keyboard (a span, so it is valid
+ *   wherever the formula stood; CSS makes it a block).
  *
- * A character with no mathematical alphanumeric form fails the build, naming
- * the file, the character and the variant: it would otherwise be drawn in the
- * wrong style without a word.
+ * What browsers would silently draw wrong fails the build instead, naming the
+ * file: a styled character with no mathematical alphanumeric form, and table
+ * lines or enclosures (`array{c|c}`, `\hline`, `\boxed`, `\cancel`), which
+ * MathML Core does not draw.
  */
 
-const LATIN = {
-  bold: 0x1d400,
-  italic: 0x1d434,
-  'bold-italic': 0x1d468,
-  script: 0x1d49c,
-  'bold-script': 0x1d4d0,
-  fraktur: 0x1d504,
-  'double-struck': 0x1d538,
-  'bold-fraktur': 0x1d56c,
-  'sans-serif': 0x1d5a0,
-  'bold-sans-serif': 0x1d5d4,
-  'sans-serif-italic': 0x1d608,
-  'sans-serif-bold-italic': 0x1d63c,
-  monospace: 0x1d670,
-};
-const DIGITS = { bold: 0x1d7ce, 'double-struck': 0x1d7d8, 'sans-serif': 0x1d7e2, 'bold-sans-serif': 0x1d7ec, monospace: 0x1d7f6 };
-const GREEK = { bold: 0x1d6a8, italic: 0x1d6e2, 'bold-italic': 0x1d71c, 'bold-sans-serif': 0x1d756, 'sans-serif-bold-italic': 0x1d790 };
-// Letters encoded earlier in Letterlike Symbols; their slots in the
-// mathematical alphanumeric block are empty.
-const HOLES = {
-  italic: { h: 0x210e },
-  script: { B: 0x212c, E: 0x2130, F: 0x2131, H: 0x210b, I: 0x2110, L: 0x2112, M: 0x2133, R: 0x211b, e: 0x212f, g: 0x210a, o: 0x2134 },
-  fraktur: { C: 0x212d, H: 0x210c, I: 0x2111, R: 0x211c, Z: 0x2128 },
-  'double-struck': { C: 0x2102, H: 0x210d, N: 0x2115, P: 0x2119, Q: 0x211a, R: 0x211d, Z: 0x2124 },
-};
+import { VARIANT_CSS, mathAlphanumeric } from './math-alphanumeric.mjs';
+
+export { mathAlphanumeric };
 
 /** Variants that need no change (the MathML Core default for the element). */
 const PLAIN = new Set(['normal']);
-
-/**
- * The mathematical alphanumeric form of one character in `variant`, or null
- * when Unicode has none.
- * @param {string} ch @param {string} variant
- */
-export function mathAlphanumeric(ch, variant) {
-  const hole = HOLES[variant]?.[ch];
-  if (hole) return String.fromCodePoint(hole);
-  const cp = ch.codePointAt(0) ?? 0;
-  const latin = LATIN[variant];
-  if (latin !== undefined && cp >= 0x41 && cp <= 0x5a) return String.fromCodePoint(latin + cp - 0x41);
-  if (latin !== undefined && cp >= 0x61 && cp <= 0x7a) return String.fromCodePoint(latin + 26 + cp - 0x61);
-  const digit = DIGITS[variant];
-  if (digit !== undefined && cp >= 0x30 && cp <= 0x39) return String.fromCodePoint(digit + cp - 0x30);
-  const greek = GREEK[variant];
-  // Capital Alpha..Omega (U+03A2 is unassigned; its slot holds capital theta symbol), then small alpha..omega.
-  if (greek !== undefined && cp >= 0x391 && cp <= 0x3a9) return String.fromCodePoint(greek + cp - 0x391);
-  if (greek !== undefined && cp >= 0x3b1 && cp <= 0x3c9) return String.fromCodePoint(greek + 26 + cp - 0x3b1);
-  return null;
-}
 
 /** @param {any} node */
 const isElement = (node, tag) => node?.type === 'element' && (tag === undefined || node.tagName === tag);
@@ -106,15 +67,17 @@ function applyVariant(node, where) {
   delete node.properties.mathVariant;
   delete node.properties.mathvariant;
   if (PLAIN.has(variant)) {
-    // Only a one-letter <mi> is italic by default; elsewhere "normal" is already the default.
-    if (node.tagName === 'mi') node.properties.mathvariant = 'normal';
+    // Only a one-character <mi> is italic by default; elsewhere "normal" is already the default.
+    if (node.tagName === 'mi' && [...textOf(node)].length === 1) node.properties.mathvariant = 'normal';
     return;
   }
-  if (node.tagName === 'mtext') {
-    // Text in a formula (\textbf{…}) keeps its characters; CSS styles it.
-    const style = { bold: 'font-weight:bold', italic: 'font-style:italic', 'bold-italic': 'font-weight:bold;font-style:italic' }[variant];
-    if (style) node.properties.style = style;
-    return;
+  if (node.tagName === 'mtext' || node.tagName === 'mo') {
+    // Text and operators keep their characters; CSS styles them.
+    if (VARIANT_CSS[variant]) {
+      node.properties.style = VARIANT_CSS[variant];
+      return;
+    }
+    throw new Error(`${where}: ${node.tagName === 'mo' ? 'an operator' : 'text'} in a formula has the style "${variant}", which neither Unicode nor CSS can give it here. Write the formula without that style.`);
   }
   const text = textOf(node);
   let out = '';
@@ -132,29 +95,42 @@ function applyVariant(node, where) {
 }
 
 const ALIGN = new Set(['left', 'center', 'right']);
+const LINES = ['columnLines', 'columnlines', 'rowLines', 'rowlines', 'frame'];
+
+/** An attribute's space-separated list; item i, the last one repeating. */
+function listAttr(p, ...names) {
+  const list = String(names.map((n) => p[n]).find((v) => v !== undefined) ?? '').split(/\s+/).filter(Boolean);
+  for (const n of names) delete p[n];
+  return (i) => list[Math.min(i, list.length - 1)];
+}
 
 /**
  * Moves `<mtable>` alignment and spacing attributes onto its cells as styles.
- * @param {any} table
+ * A gap between columns (rows) is split between the cells on either side;
+ * the table's outer edges get none, as in MathML.
+ * @param {any} table @param {string} where
  */
-function applyTableLayout(table) {
-  const p = table.properties ?? {};
-  const aligns = String(p.columnAlign ?? p.columnalign ?? '').split(/\s+/).filter(Boolean);
-  const colSpace = String(p.columnSpacing ?? p.columnspacing ?? '').split(/\s+/).filter(Boolean)[0];
-  const rowSpace = String(p.rowSpacing ?? p.rowspacing ?? '').split(/\s+/).filter(Boolean)[0];
-  for (const key of ['columnAlign', 'columnalign', 'columnSpacing', 'columnspacing', 'rowSpacing', 'rowspacing']) delete p[key];
-  for (const row of table.children ?? []) {
-    if (!isElement(row, 'mtr')) continue;
+function applyTableLayout(table, where) {
+  const p = (table.properties ??= {});
+  const lines = LINES.filter((k) => p[k] !== undefined && !/^(none\s*)+$/.test(String(p[k])));
+  if (lines.length) {
+    throw new Error(`${where}: a formula table has ${lines.join(', ')} (from array{c|c} or \\hline), which browsers that implement MathML Core do not draw. Write the formula without table lines.`);
+  }
+  const align = listAttr(p, 'columnAlign', 'columnalign');
+  const colGap = listAttr(p, 'columnSpacing', 'columnspacing');
+  const rowGap = listAttr(p, 'rowSpacing', 'rowspacing');
+  const half = (gap) => (gap ? `calc(${gap} / 2)` : '0');
+  const rows = (table.children ?? []).filter((r) => isElement(r, 'mtr'));
+  rows.forEach((row, r) => {
     const cells = row.children.filter((c) => isElement(c, 'mtd'));
     cells.forEach((cell, i) => {
       const styles = [];
-      const align = aligns[Math.min(i, aligns.length - 1)];
-      if (align && ALIGN.has(align)) styles.push(`text-align:${align}`);
-      if (colSpace) styles.push(`padding-inline:calc(${colSpace} / 2)`);
-      if (rowSpace) styles.push(`padding-block:calc(${rowSpace} / 2)`);
-      if (styles.length) cell.properties = { ...cell.properties, style: styles.join(';') };
+      const a = align(i);
+      if (a && ALIGN.has(a)) styles.push(`text-align:${a}`);
+      styles.push(`padding:${half(r > 0 && rowGap(r - 1))} ${half(i < cells.length - 1 && colGap(i))} ${half(r < rows.length - 1 && rowGap(r))} ${half(i > 0 && colGap(i - 1))}`);
+      cell.properties = { ...cell.properties, style: styles.join(';') };
     });
-  }
+  });
 }
 
 const PRIMES = /^[\u2032-\u2034\u2057]+$/;
@@ -162,22 +138,48 @@ const PRIMES = /^[\u2032-\u2034\u2057]+$/;
 /** @param {any} node */
 const isPrime = (node) => isElement(node, 'mo') && PRIMES.test(textOf(node));
 
+/** @param {any[]} children */
+const row = (children) => (children.length === 1 ? children[0] : { type: 'element', tagName: 'mrow', properties: {}, children });
+
 /**
- * `<msup>f ′</msup>` → `<mrow>f ′</mrow>`; `<msubsup>f a ′</msubsup>` →
- * `<msub><mrow>f ′</mrow> a</msub>`. Returns the replacement or the node.
+ * Primes leave the superscript and follow the base: `<msup>f ′</msup>` →
+ * f′, `<msup>f <mrow>′ 2</mrow></msup>` → (f′)², `<msubsup>f a ′</msubsup>`
+ * → (f′)ₐ. Returns the replacement or the node.
  * @param {any} node
  */
 function unscriptPrime(node) {
+  if (!isElement(node, 'msup') && !isElement(node, 'msubsup')) return node;
   const kids = (node.children ?? []).filter((c) => isElement(c));
-  const prime = (mo) => ({ ...mo, properties: { ...mo.properties, lspace: '0em', rspace: '0em' } });
-  if (isElement(node, 'msup') && kids.length === 2 && isPrime(kids[1])) {
-    return { type: 'element', tagName: 'mrow', properties: {}, children: [kids[0], prime(kids[1])] };
-  }
-  if (isElement(node, 'msubsup') && kids.length === 3 && isPrime(kids[2])) {
-    const base = { type: 'element', tagName: 'mrow', properties: {}, children: [kids[0], prime(kids[2])] };
-    return { type: 'element', tagName: 'msub', properties: node.properties, children: [base, kids[1]] };
-  }
-  return node;
+  const script = kids[kids.length - 1];
+  if (kids.length !== (node.tagName === 'msup' ? 2 : 3)) return node;
+  const parts = isElement(script, 'mrow') ? script.children.filter((c) => isElement(c)) : [script];
+  let n = 0;
+  while (n < parts.length && isPrime(parts[n])) n++;
+  if (n === 0) return node;
+  const primes = parts.slice(0, n).map((mo) => ({ ...mo, properties: { ...mo.properties, lspace: '0em', rspace: '0em' } }));
+  const base = { type: 'element', tagName: 'mrow', properties: {}, children: [kids[0], ...primes] };
+  const rest = parts.slice(n);
+  const sub = node.tagName === 'msubsup' ? [kids[1]] : [];
+  if (rest.length === 0) return sub.length ? { type: 'element', tagName: 'msub', properties: node.properties, children: [base, ...sub] } : base;
+  return { ...node, children: [base, ...sub, row(rest)] };
+}
+
+// KaTeX writes \lvert…\rvert and \lVert…\rVert with the relation symbols
+// ∣ (divides) and ∥ (parallel to), which a browser spaces like relations: | x |.
+const BARS = { '\u2223': '|', '\u2225': '\u2016' };
+
+/**
+ * A bar used as a delimiter (KaTeX marks those `stretchy="false"` or
+ * `fence="true"`; \mid keeps its relation spacing) becomes the fence
+ * character with no space beside it: |x|, ‖g‖.
+ * @param {any} node
+ */
+function fenceBar(node) {
+  const p = node.properties ?? {};
+  const bar = BARS[textOf(node)];
+  if (!bar || !(String(p.stretchy) === 'false' || String(p.fence) === 'true')) return;
+  node.children = [{ type: 'text', value: bar }];
+  node.properties = { ...p, lspace: '0em', rspace: '0em' };
 }
 
 const MOVABLE = ['displayStyle', 'displaystyle', 'scriptLevel', 'scriptlevel'];
@@ -215,8 +217,12 @@ function rewriteMath(node, where) {
     node.children = wrapper.children.filter((c) => !isElement(c) || !/^annotation/.test(c.tagName));
   }
   if (node.children) node.children = node.children.map((c) => unscriptPrime(unwrap(c)));
-  if (isElement(node, 'mtable')) applyTableLayout(node);
+  if (isElement(node, 'mtable')) applyTableLayout(node, where);
+  if (isElement(node, 'menclose')) {
+    throw new Error(`${where}: a formula uses an enclosure (\\boxed, \\cancel, …), which browsers that implement MathML Core do not draw. Write the formula without it.`);
+  }
   if (isElement(node) && ['mi', 'mn', 'mo', 'mtext'].includes(node.tagName)) applyVariant(node, where);
+  if (isElement(node, 'mo')) fenceBar(node);
   for (const child of node.children ?? []) rewriteMath(child, where);
 }
 

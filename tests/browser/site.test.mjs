@@ -178,6 +178,21 @@ describe('built site in Chromium', () => {
     assert.equal(state.spaced, 0, 'no element inside a formula has a top margin');
     assert.ok(fonts.some((u) => /\/_fonts\/math-[0-9a-f]{12}\.woff2$/.test(u)), `the math subset was fetched from the site (${fonts.join(', ')})`);
     assert.ok(fonts.some((u) => /\/_fonts\/[0-9a-f]{12}-400\.woff2$/.test(u)), 'the Korean subset was fetched from the site');
+    assert.ok(!fonts.some((u) => /stix/i.test(u)), `the whole 400 KB math font is never fetched (${fonts.join(', ')})`);
+    // Every glyph of identifiers (drawn as italic 𝑥 by the browser), operators, numbers and radicals comes from the subset.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const used = {};
+    for (const selector of ['main math mi', 'main math mo', 'main math mn', 'main msqrt']) {
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+      for (const nodeId of nodeIds) {
+        const { fonts: platform } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        for (const f of platform) used[`${f.familyName}${f.isCustomFont ? ' (web font)' : ''}`] = (used[`${f.familyName}${f.isCustomFont ? ' (web font)' : ''}`] ?? 0) + f.glyphCount;
+      }
+    }
+    assert.deepEqual(Object.keys(used), ['STIX Two Math (web font)'], `fonts drawing formula glyphs: ${JSON.stringify(used)}`);
     await context.close();
   });
 });

@@ -30,6 +30,17 @@ describe('mathText', () => {
     expect(text).not.toMatch(/[가-힣]|sigma|\\/);
   });
 
+  it('adds what the browser draws that is not in the text: italic one-letter identifiers and the radical sign', () => {
+    const html = '<math><mi>x</mi><mo>=</mo><msqrt><mi>h</mi></msqrt><mi mathvariant="normal">d</mi><mi>sin</mi><mi>&#x3B1;</mi></math>';
+    const text = mathText(html)!;
+    expect(text).toContain('𝑥'); // U+1D465
+    expect(text).toContain('ℎ'); // italic h lives in Letterlike Symbols
+    expect(text).toContain('𝛼'); // italic alpha, from a character reference
+    expect(text).toContain('√');
+    expect(text).not.toContain('𝑑'); // mathvariant="normal" stays upright
+    expect(text).not.toContain('𝑠'); // a multi-letter <mi> is upright
+  });
+
   it('is null for a page without formulas, which then gets no math font', () => {
     expect(mathText('<p>수식 없는 페이지 <code>x^2</code></p>')).toBeNull();
   });

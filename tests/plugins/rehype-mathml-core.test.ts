@@ -35,6 +35,17 @@ describe('mathAlphanumeric', () => {
     expect(cp(mathAlphanumeric('z', 'monospace')!)).toBe('1D6A3');
   });
 
+  it('maps the Greek symbols that follow each Greek alphabet (ϴ ∇ ∂ ϵ ϑ ϰ ϕ ϱ ϖ) and the dotless letters', () => {
+    expect(cp(mathAlphanumeric('ϴ', 'bold')!)).toBe('1D6B9');
+    expect(cp(mathAlphanumeric('∇', 'bold')!)).toBe('1D6C1');
+    expect(cp(mathAlphanumeric('∂', 'italic')!)).toBe('1D715');
+    expect(cp(mathAlphanumeric('ϵ', 'bold-italic')!)).toBe('1D750');
+    expect(cp(mathAlphanumeric('ϖ', 'sans-serif-bold-italic')!)).toBe('1D7C9');
+    expect(cp(mathAlphanumeric('ı', 'italic')!)).toBe('1D6A4');
+    expect(cp(mathAlphanumeric('ȷ', 'italic')!)).toBe('1D6A5');
+    expect(mathAlphanumeric('\u03a2', 'bold')).toBeNull();
+  });
+
   it('uses the Letterlike Symbols for the letters Unicode encoded there first', () => {
     expect(mathAlphanumeric('L', 'script')).toBe('ℒ');
     expect(mathAlphanumeric('R', 'double-struck')).toBe('ℝ');
@@ -65,9 +76,12 @@ describe('rehype-mathml-core', () => {
     expect(html).not.toMatch(/<mo[^>]*mathvariant/);
   });
 
-  it('styles \\textbf text with CSS instead of characters', async () => {
-    const html = await render('$\\textbf{loss}$');
-    expect(html).toMatch(/<mtext style="font-weight:bold">loss<\/mtext>/);
+  it('styles \\textbf text and bold operators with CSS instead of characters', async () => {
+    expect(await render('$\\textbf{loss}$')).toMatch(/<mtext style="font-weight:bold">loss<\/mtext>/);
+    const html = await render('$\\boldsymbol{x+\\epsilon}$');
+    expect(html).toContain('<mi>𝒙</mi>');
+    expect(html).toMatch(/<mo style="font-weight:bold;font-style:italic">\+<\/mo>/);
+    expect(html).toContain('<mi>𝝐</mi>');
   });
 
   it('fails on a styled character Unicode has no form for, naming the file, the character and the variant', async () => {
@@ -84,6 +98,23 @@ describe('rehype-mathml-core', () => {
     expect(html).toMatch(/<msub><mrow><mi>f<\/mi><mo[^>]*>′<\/mo><\/mrow><mi>a<\/mi><\/msub>/);
   });
 
+  it('moves several primes, and primes before an exponent, out of the superscript', async () => {
+    const html = await render("$f''(x) + \\mathbb{E}[f'^2] + g_a''$");
+    expect(html).toContain('<mrow><mi>f</mi><mo lspace="0em" rspace="0em">′</mo><mo lspace="0em" rspace="0em">′</mo></mrow>');
+    expect(html).toMatch(/<msup><mrow><mi>f<\/mi><mo lspace="0em" rspace="0em">′<\/mo><\/mrow><mn>2<\/mn><\/msup>/);
+    expect(html).toMatch(/<msub><mrow><mi>g<\/mi>(<mo lspace="0em" rspace="0em">′<\/mo>){2}<\/mrow><mi>a<\/mi><\/msub>/);
+    expect(html).not.toMatch(/<msup><mi>[fg]<\/mi>|<msubsup>/);
+  });
+
+  it('writes bars used as delimiters as unspaced fences, and leaves \\mid a relation', async () => {
+    const html = await render('$\\lvert x \\rvert + \\lVert \\mathbf{g} \\rVert + \\bigl\\lvert y \\bigr\\rvert + P(a \\mid b)$');
+    expect(html).toMatch(/<mo stretchy="false" lspace="0em" rspace="0em">\|<\/mo><mi>x<\/mi><mo stretchy="false" lspace="0em" rspace="0em">\|<\/mo>/);
+    expect(html).toMatch(/<mo stretchy="false" lspace="0em" rspace="0em">‖<\/mo><mi>𝐠<\/mi><mo stretchy="false" lspace="0em" rspace="0em">‖<\/mo>/);
+    expect(html).toMatch(/<mo fence="true"[^>]*lspace="0em" rspace="0em">\|<\/mo><mi>y<\/mi>/);
+    expect(html).toMatch(/<mi>a<\/mi><mo[^>]*>∣<\/mo><mi>b<\/mi>/);
+    expect(html).not.toMatch(/∥/);
+  });
+
   it('keeps a real superscript as a superscript', async () => {
     const html = await render('$x^2 + e^{-x}$');
     expect(html).toContain('<msup><mi>x</mi><mn>2</mn></msup>');
@@ -92,9 +123,29 @@ describe('rehype-mathml-core', () => {
   it('moves table alignment and spacing onto the cells, where MathML Core browsers read them', async () => {
     const html = await render('$$\nf(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x < 0 \\end{cases}\n$$');
     expect(html).not.toMatch(/columnalign|rowspacing|columnspacing/);
-    const cells = html.match(/<mtd[^>]*>/g) ?? [];
-    expect(cells).toHaveLength(4);
-    for (const cell of cells) expect(cell).toMatch(/style="text-align:left;padding-inline:calc\([\d.]+em \/ 2\);padding-block:calc\([\d.]+em \/ 2\)"/);
+    const styles = [...html.matchAll(/<mtd style="([^"]*)"/g)].map((m) => m[1]);
+    // KaTeX's cases: rowspacing 0.36em, columnspacing 1em; the outer edges get no gap.
+    expect(styles).toEqual([
+      'text-align:left;padding:0 calc(1em / 2) calc(0.36em / 2) 0',
+      'text-align:left;padding:0 0 calc(0.36em / 2) calc(1em / 2)',
+      'text-align:left;padding:calc(0.36em / 2) calc(1em / 2) 0 0',
+      'text-align:left;padding:calc(0.36em / 2) 0 0 calc(1em / 2)',
+    ]);
+  });
+
+  it('gives each gap between columns its own spacing', async () => {
+    const html = await render('$$\n\\begin{aligned} a &= b & c &= d \\end{aligned}\n$$');
+    const styles = [...html.matchAll(/<mtd style="([^"]*)"/g)].map((m) => m[1]);
+    expect(styles).toHaveLength(4);
+    // aligned: columnspacing "0em 1em 0em" — the wide gap sits between the two pairs.
+    expect(styles[0]).toMatch(/padding:0 calc\(0em \/ 2\) 0 0$/);
+    expect(styles[1]).toMatch(/padding:0 calc\(1em \/ 2\) 0 calc\(0em \/ 2\)$/);
+    expect(styles[2]).toMatch(/padding:0 calc\(0em \/ 2\) 0 calc\(1em \/ 2\)$/);
+  });
+
+  it('fails on table lines and enclosures, which MathML Core browsers do not draw', async () => {
+    await expect(render('$\\begin{array}{c|c} a & b \\end{array}$', 'notes/lines.mdx')).rejects.toThrow(/notes\/lines\.mdx: a formula table has columnlines/);
+    await expect(render('$\\boxed{x}$', 'notes/box.mdx')).rejects.toThrow(/notes\/box\.mdx: a formula uses an enclosure/);
   });
 
   it('drops wrappers that add nothing: semantics, the TeX annotation, lone mrow and mstyle', async () => {
