@@ -17,7 +17,8 @@
  *   MathML Core either; they become inline styles on each `<mtd>`.
  *   Text and operators with a style (`\textbf`, a bold `+`) get it from CSS.
  * - Bars used as delimiters (\lvert, \lVert) become fence characters that a
- *   browser does not space like relations.
+ *   browser does not space like relations, and the \hat and \tilde accents
+ *   their accent-sized characters.
  * - KaTeX writes f′ as a superscript prime, as TeX does. TeX's prime glyph is
  *   a large one meant for script size; Unicode's ′ (as in STIX Two Math,
  *   which has no script-size variants in this build) is already small and
@@ -182,6 +183,18 @@ function fenceBar(node) {
   node.properties = { ...p, lspace: '0em', rspace: '0em' };
 }
 
+// KaTeX's \hat and \tilde accents are the ASCII ^ and ~, which a math font
+// draws as full-size characters floating over the letter; the spacing
+// modifier letters are the accent-sized forms.
+const ACCENTS = { '^': '\u02c6', '~': '\u02dc' };
+
+/** @param {any} node an accent `<mover>` */
+function accentForm(node) {
+  const mark = (node.children ?? []).filter((c) => isElement(c))[1];
+  const accent = ACCENTS[mark && isElement(mark, 'mo') ? textOf(mark) : ''];
+  if (accent && String(node.properties?.accent) === 'true') mark.children = [{ type: 'text', value: accent }];
+}
+
 const MOVABLE = ['displayStyle', 'displaystyle', 'scriptLevel', 'scriptlevel'];
 
 /**
@@ -223,6 +236,7 @@ function rewriteMath(node, where) {
   }
   if (isElement(node) && ['mi', 'mn', 'mo', 'mtext'].includes(node.tagName)) applyVariant(node, where);
   if (isElement(node, 'mo')) fenceBar(node);
+  if (isElement(node, 'mover')) accentForm(node);
   for (const child of node.children ?? []) rewriteMath(child, where);
 }
 

@@ -115,6 +115,12 @@ describe('rehype-mathml-core', () => {
     expect(html).not.toMatch(/∥/);
   });
 
+  it('draws \\hat and \\tilde with accent-sized characters, not ASCII ^ and ~', async () => {
+    const html = await render('$\\hat{z} + \\tilde{x} + x^2$');
+    expect(html).toContain('<mover accent="true"><mi>z</mi><mo>ˆ</mo></mover>');
+    expect(html).toContain('<mover accent="true"><mi>x</mi><mo>˜</mo></mover>');
+  });
+
   it('keeps a real superscript as a superscript', async () => {
     const html = await render('$x^2 + e^{-x}$');
     expect(html).toContain('<msup><mi>x</mi><mn>2</mn></msup>');
