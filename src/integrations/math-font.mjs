@@ -22,7 +22,7 @@ const STYLESHEET = /[\\/]src[\\/]styles[\\/]math\.css$/;
  * Why: the browser draws the MathML itself, and it needs a font with an
  * OpenType MATH table (stretchy brackets, fraction and script metrics) to do
  * it well; system fonts differ from phone to phone. The whole font is 400 KB;
- * a page's subset is 5–17 KB. HarfBuzz keeps the MATH table and the glyph
+ * a page's subset is 5–22 KB. HarfBuzz keeps the MATH table and the glyph
  * variants and parts it points at, so stretched brackets still stretch.
  *
  * How: in a production build the @font-face rule is cut out of
