@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { normalizeBase } from '../plugins/rehype-base-links.mjs';
 
+/** Folder of the built site that holds the per-page font subsets and their CSS. */
+export const FONTS_DIR = '_fonts';
+
 /** 12 hex digits of SHA-256: a content-addressed file name that changes with the content. */
 export function shortHash(s) {
   return createHash('sha256').update(s).digest('hex').slice(0, 12);

@@ -1,4 +1,4 @@
-import { fontPreload, shortHash, siteBase } from './asset-names.mjs';
+import { FONTS_DIR, fontPreload, shortHash, siteBase } from './asset-names.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -9,7 +9,6 @@ import { mathAlphanumeric } from '../plugins/math-alphanumeric.mjs';
 
 /** Font family the formulas use (src/styles/math.css); distinct from any installed font. */
 export const MATH_FAMILY = 'DL Notes Math';
-const FONTS_DIR = '_fonts';
 const require = createRequire(import.meta.url);
 /** STIX Two Math (SIL OFL 1.1): the file holds the whole font, OpenType MATH table included. */
 export const MATH_FONT_SOURCE = require.resolve('@fontsource/stix-two-math/files/stix-two-math-latin-400-normal.woff2');

@@ -1,4 +1,4 @@
-import { fontPreload, shortHash, siteBase } from './asset-names.mjs';
+import { FONTS_DIR, fontPreload, shortHash, siteBase } from './asset-names.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,6 @@ import { boldText, codePoints, unicodeRange, visibleText } from './html-text.mjs
 /** Font family name used in CSS; distinct from any locally installed font. */
 export const FONT_FAMILY = 'DL Notes Sans KR';
 
-const FONTS_DIR = '_fonts';
 // `optional`, not `swap`: once the page has painted in the fallback font it
 // stays in it, so the text never reflows under the reader when the web font
 // arrives late (Lighthouse measured a layout shift of 0.21 on a chart page

@@ -12,10 +12,10 @@
  * What it changes:
  * - `mathvariant` other than `normal` is not part of MathML Core, so Chromium
  *   ignores it (\mathbf{x} would come out as an italic x). Letters and digits
- *   become the Unicode mathematical alphanumeric characters instead (𝐱, ℒ, 𝔼).
+ *   become the Unicode mathematical alphanumeric characters instead (𝐱, ℒ, 𝔼);
+ *   text and operators with a style (`\textbf`, a bold `+`) get it from CSS.
  * - `columnalign`, `columnspacing` and `rowspacing` on `<mtable>` are not in
  *   MathML Core either; they become inline styles on each `<mtd>`.
- *   Text and operators with a style (`\textbf`, a bold `+`) get it from CSS.
  * - Bars used as delimiters (\lvert, \lVert) become fence characters that a
  *   browser does not space like relations, and the \hat and \tilde accents
  *   their accent-sized characters.
@@ -44,13 +44,17 @@
 
 import { VARIANT_CSS, mathAlphanumeric } from './math-alphanumeric.mjs';
 
-export { mathAlphanumeric };
-
 /** Variants that need no change (the MathML Core default for the element). */
 const PLAIN = new Set(['normal']);
 
-/** @param {any} node */
+/** @param {any} node @param {string} [tag] */
 const isElement = (node, tag) => node?.type === 'element' && (tag === undefined || node.tagName === tag);
+
+/** @param {string} tagName @param {any[]} children */
+const el = (tagName, children, properties = {}) => ({ type: 'element', tagName, properties, children });
+
+/** @param {any} node */
+const isPlainRow = (node) => isElement(node, 'mrow') && Object.keys(node.properties ?? {}).length === 0;
 
 /** @param {any} node */
 function textOf(node) {
@@ -139,9 +143,6 @@ const PRIMES = /^[\u2032-\u2034\u2057]+$/;
 /** @param {any} node */
 const isPrime = (node) => isElement(node, 'mo') && PRIMES.test(textOf(node));
 
-/** @param {any[]} children */
-const row = (children) => (children.length === 1 ? children[0] : { type: 'element', tagName: 'mrow', properties: {}, children });
-
 /**
  * Primes leave the superscript and follow the base: `<msup>f ′</msup>` →
  * f′, `<msup>f <mrow>′ 2</mrow></msup>` → (f′)², `<msubsup>f a ′</msubsup>`
@@ -158,11 +159,11 @@ function unscriptPrime(node) {
   while (n < parts.length && isPrime(parts[n])) n++;
   if (n === 0) return node;
   const primes = parts.slice(0, n).map((mo) => ({ ...mo, properties: { ...mo.properties, lspace: '0em', rspace: '0em' } }));
-  const base = { type: 'element', tagName: 'mrow', properties: {}, children: [kids[0], ...primes] };
+  const base = el('mrow', [kids[0], ...primes]);
   const rest = parts.slice(n);
   const sub = node.tagName === 'msubsup' ? [kids[1]] : [];
-  if (rest.length === 0) return sub.length ? { type: 'element', tagName: 'msub', properties: node.properties, children: [base, ...sub] } : base;
-  return { ...node, children: [base, ...sub, row(rest)] };
+  if (rest.length === 0) return sub.length ? el('msub', [base, ...sub], node.properties) : base;
+  return { ...node, children: [base, ...sub, rest.length === 1 ? rest[0] : el('mrow', rest)] };
 }
 
 // KaTeX writes \lvert…\rvert and \lVert…\rVert with the relation symbols
@@ -210,7 +211,7 @@ function unwrap(node) {
   if (node.tagName === 'semantics' && kids.length === 1) return unwrap(kids[0]);
   if (kids.length !== 1 || (node.children ?? []).some((c) => c.type === 'text' && c.value.trim())) return node;
   const [only] = kids;
-  if (node.tagName === 'mrow' && props.length === 0) return unwrap(only);
+  if (isPlainRow(node)) return unwrap(only);
   if (node.tagName === 'mstyle' && props.every((k) => MOVABLE.includes(k))) {
     const moved = Object.fromEntries(props.map((k) => [k, node.properties[k]]));
     const childProps = Object.keys(only.properties ?? {});
@@ -222,12 +223,11 @@ function unwrap(node) {
 
 /** @param {any} node @param {string} where */
 function rewriteMath(node, where) {
-  // <math> is itself a row: its <semantics> and a lone plain <mrow> inside add nothing.
-  for (let only; isElement(node, 'math') && (only = node.children.filter((c) => isElement(c))).length === 1; ) {
-    const [wrapper] = only;
-    const plainRow = isElement(wrapper, 'mrow') && !Object.keys(wrapper.properties ?? {}).length;
-    if (!isElement(wrapper, 'semantics') && !plainRow) break;
-    node.children = wrapper.children.filter((c) => !isElement(c) || !/^annotation/.test(c.tagName));
+  // <math> is itself a row: a lone plain <mrow> inside it (once <semantics> is gone) adds nothing.
+  const only = isElement(node, 'math') ? node.children.filter((c) => isElement(c)) : [];
+  if (only.length === 1) {
+    const inner = unwrap(only[0]);
+    node.children = isPlainRow(inner) ? inner.children : [inner];
   }
   if (node.children) node.children = node.children.map((c) => unscriptPrime(unwrap(c)));
   if (isElement(node, 'mtable')) applyTableLayout(node, where);
@@ -258,7 +258,7 @@ export default function rehypeMathmlCore() {
           delete math.properties.xmlns;
           const display = math.properties?.display === 'block';
           children[i] = display
-            ? { type: 'element', tagName: 'span', properties: { className: ['math-display'], tabIndex: 0 }, children: [math] }
+            ? el('span', [math], { className: ['math-display'], tabIndex: 0 })
             : math;
           continue;
         }
