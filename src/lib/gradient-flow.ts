@@ -1,6 +1,6 @@
 import type { Activation, ActivationId } from './activations/types';
 import { prepareFlow } from './flow-checks';
-import { gramUpper, mulAB, mulABt, transpose } from './kernels';
+import { transpose } from './kernels';
 import { createLayerStats, fillLayerStats, type LayerStats } from './layer-stats';
 import { reluLayer } from './relu-layer';
 import { allFinite, gramSparseUpper, mulSparseAB, mulSparseABt, nonZeros, SPARSE_DENSITY } from './sparse-kernels';
@@ -37,7 +37,7 @@ export interface GradientFlowResult extends LayerStats {
 function preActivation(W: Float64Array, bias: Float64Array, input: Float64Array, ws: Workspace, sparseIn: boolean): void {
   const { width, batch, z } = ws;
   if (sparseIn) mulSparseABt(ws.rows, W, z, batch, width, width, bias);
-  else mulABt(input, W, z, batch, width, width, bias);
+  else ws.kernels.mulABt(input, W, z, batch, width, width, bias);
 }
 
 /**
@@ -78,15 +78,15 @@ function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: F
   if (B > W) {
     transpose(g, ws.tA, B, W);
     transpose(h, ws.tB, B, W);
-    mulABt(ws.tA, ws.tB, ws.dW, W, W, B);
+    ws.kernels.mulABt(ws.tA, ws.tB, ws.dW, W, W, B);
     return norm2(ws.dW, W * W) / kg / kh;
   }
   const G = ws.gramG;
   const H = ws.gramH;
   // ws.rows holds dz compacted when sparseDz; unscaled, so only usable when kg = 1.
   if (sparseDz && kg === 1) gramSparseUpper(ws.rows, g, G, B, W);
-  else gramUpper(g, G, B, W);
-  gramUpper(h, H, B, W);
+  else ws.kernels.gramUpper(g, G, B, W);
+  ws.kernels.gramUpper(h, H, B, W);
   let diag = 0;
   let off = 0;
   for (let i = 0; i < B; i++) {
@@ -168,8 +168,10 @@ export function gradientFlow(
   const activationGradNorm = new Float64Array(depth);
   const maxIn = ws.maxIn;
   const layers = network.layers;
-  // ReLU zeroes about half of every out_l and ∂L/∂z_l: compact them and skip the zeros.
-  const sparse = act.id === 'relu';
+  const relu = act.id === 'relu';
+  // ReLU zeroes about half of every out_l and ∂L/∂z_l: the JS kernels compact them and skip
+  // the zeros. The wasm SIMD kernels do all the dense work faster than that.
+  const sparse = relu && ws.kernels.backend === 'js';
   if (sparse) for (let l = 0; l < depth; l++) ws.finite[l] = allFinite(layers[l].weights, width * width) ? 1 : 0;
 
   maxIn[0] = maxAbs(input, n);
@@ -177,7 +179,7 @@ export function gradientFlow(
     const sparseIn = sparse && l > 0 && useSparse(ws, l);
     preActivation(layers[l].weights, layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, sparseIn);
     let maxOut: number;
-    if (sparse) {
+    if (relu) {
       maxOut = reluLayer(ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, ws.rows, stats, l);
     } else {
       act.evaluate(ws.z, ws.outs[l], ws.ders[l], n);
@@ -198,7 +200,7 @@ export function gradientFlow(
     weightGradNormOut[l] = weightGradNorm(ws, dz, ws.pair[1], l === 0 ? input : ws.outs[l - 1], maxIn[l], sparseDz);
     if (l > 0) {
       if (sparse && useSparse(ws, l)) mulSparseAB(ws.rows, layers[l].weights, g, batch, width, width);
-      else mulAB(dz, layers[l].weights, g, batch, width, width);
+      else ws.kernels.mulAB(dz, layers[l].weights, g, batch, width, width);
     }
   }
   return {

@@ -1,14 +1,25 @@
+import { jsKernels, requestedKernelBackend, type DenseKernels, type KernelBackend } from './kernel-backend';
 import { createSparseRows, type SparseRows } from './sparse-kernels';
+import { createWasmArena } from './wasm-kernels';
 
 /**
  * Scratch buffers for one gradient-flow shape (depth, width, batch). A slider step calls
  * `gradientFlow` again with the same shape, so the buffers of the last shape are kept and
  * reused: the hot path allocates only the small result arrays.
+ *
+ * With the WebAssembly kernels, every buffer a dense product reads or writes (all but `ders`,
+ * `dead` and the sparse rows) is a view into the workspace's own wasm memory, so per call only
+ * the weights, biases and the input are copied in (staged by the kernels). That memory is sized
+ * once for the shape and never grows, so the views never detach.
  */
 export interface Workspace {
   readonly depth: number;
   readonly width: number;
   readonly batch: number;
+  /** The dense products: wasm SIMD when available (and requested), else the JS kernels. */
+  readonly kernels: DenseKernels;
+  /** The backend requested when this workspace was built (see `setKernelBackend`). */
+  readonly requested: KernelBackend;
   /** outs[l] = f(z_l), batch × width, the output of layer l. */
   readonly outs: Float64Array[];
   /** ders[l] = f′(z_l), batch × width. */
@@ -44,13 +55,27 @@ export interface Workspace {
 
 let cached: Workspace | undefined;
 
+/** Doubles of the buffers that live in the wasm memory (see `workspaceFor`). */
+function arenaDoubles(depth: number, width: number, batch: number): number {
+  const bw = batch * width;
+  const direct = batch > width;
+  return depth * bw + 5 * bw + (direct ? 2 * bw + width * width : 2 * batch * batch);
+}
+
 /** The workspace for this shape: the cached one when the shape matches, else a new one. */
 export function workspaceFor(depth: number, width: number, batch: number): Workspace {
-  if (cached && cached.depth === depth && cached.width === width && cached.batch === batch) return cached;
+  const requested = requestedKernelBackend();
+  if (cached && cached.depth === depth && cached.width === width && cached.batch === batch && cached.requested === requested) {
+    return cached;
+  }
+  cached = undefined; // let the old buffers go before allocating new ones
   const bw = batch * width;
+  // Staged operands: a layer's weights (width²) or the input (batch × width).
+  const arena = requested === 'wasm' ? createWasmArena(arenaDoubles(depth, width, batch), Math.max(width * width, bw)) : null;
+  const f64 = arena ? (n: number) => arena.f64(n) : (n: number) => new Float64Array(n);
   const outs: Float64Array[] = [];
   const ders: Float64Array[] = [];
-  const outStore = new Float64Array(depth * bw);
+  const outStore = f64(depth * bw);
   const derStore = new Float64Array(depth * bw);
   for (let l = 0; l < depth; l++) {
     outs.push(outStore.subarray(l * bw, (l + 1) * bw));
@@ -61,18 +86,20 @@ export function workspaceFor(depth: number, width: number, batch: number): Works
     depth,
     width,
     batch,
+    kernels: arena ? arena.kernels : jsKernels,
+    requested,
     outs,
     ders,
-    z: new Float64Array(bw),
-    g: new Float64Array(bw),
-    dz: new Float64Array(bw),
-    gramG: new Float64Array(direct ? 0 : batch * batch),
-    gramH: new Float64Array(direct ? 0 : batch * batch),
-    scaledA: new Float64Array(bw),
-    scaledB: new Float64Array(bw),
-    tA: new Float64Array(direct ? bw : 0),
-    tB: new Float64Array(direct ? bw : 0),
-    dW: new Float64Array(direct ? width * width : 0),
+    z: f64(bw),
+    g: f64(bw),
+    dz: f64(bw),
+    gramG: f64(direct ? 0 : batch * batch),
+    gramH: f64(direct ? 0 : batch * batch),
+    scaledA: f64(bw),
+    scaledB: f64(bw),
+    tA: f64(direct ? bw : 0),
+    tB: f64(direct ? bw : 0),
+    dW: f64(direct ? width * width : 0),
     dead: new Uint8Array(width),
     col: new Float64Array(width),
     pair: new Float64Array(2),

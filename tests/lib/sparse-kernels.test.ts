@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetwork, createRng, gradientFlow, standardNormalInput, withActivation, type GradientFlowResult, type Network } from '../../src/lib';
+import { setKernelBackend } from '../../src/lib/kernel-backend';
 import { gramUpper, mulAB, mulABt } from '../../src/lib/kernels';
 import { allFinite, compactRows, createSparseRows, gramSparseUpper, mulSparseAB, mulSparseABt, type SparseRows } from '../../src/lib/sparse-kernels';
 
@@ -91,6 +92,10 @@ function expectSameAsDense(net: Network, input: Float64Array, batch: number, lab
 }
 
 describe('gradientFlow with ReLU (sparse path)', () => {
+  // The sparse kernels serve the JS backend; with wasm, ReLU runs the dense SIMD kernels.
+  beforeAll(() => setKernelBackend('js'));
+  afterAll(() => setKernelBackend('wasm'));
+
   it('gives exactly the results of the dense path, for widths with and without 8-column tails', () => {
     let seed = 1;
     for (const [depth, width, batch] of [

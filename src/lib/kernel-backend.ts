@@ -1,0 +1,37 @@
+import { gramUpper, mulAB, mulABt } from './kernels';
+
+/**
+ * The dense products `gradientFlow` needs, with the signatures of kernels.ts. Two
+ * implementations give bit-identical results: the scalar JavaScript kernels (`jsKernels`)
+ * and the WebAssembly SIMD ones of wasm-kernels.ts, bound to one workspace's memory.
+ */
+export interface DenseKernels {
+  /** Which implementation runs the products. */
+  readonly backend: KernelBackend;
+  /** C = A·Bᵀ (+ bias), see `mulABt`. */
+  mulABt(A: Float64Array, B: Float64Array, C: Float64Array, m: number, n: number, k: number, bias?: Float64Array | null): void;
+  /** C = A·B, see `mulAB`. */
+  mulAB(A: Float64Array, B: Float64Array, C: Float64Array, m: number, n: number, k: number): void;
+  /** Upper triangle of A·Aᵀ, see `gramUpper`. */
+  gramUpper(A: Float64Array, G: Float64Array, m: number, k: number): void;
+}
+
+export type KernelBackend = 'wasm' | 'js';
+
+export const jsKernels: DenseKernels = { backend: 'js', mulABt, mulAB, gramUpper };
+
+let requested: KernelBackend = 'wasm';
+
+/**
+ * Internal (tests and benchmarks; not exported from index.ts): which kernels new workspaces
+ * use. 'wasm' (the default) still falls back to 'js' wherever WebAssembly SIMD is missing.
+ * The next `gradientFlow` call rebuilds its workspace when this changed.
+ */
+export function setKernelBackend(backend: KernelBackend): void {
+  if (backend !== 'wasm' && backend !== 'js') throw new RangeError(`Invalid kernel backend ${String(backend)}: use 'wasm' or 'js'.`);
+  requested = backend;
+}
+
+export function requestedKernelBackend(): KernelBackend {
+  return requested;
+}
