@@ -171,8 +171,14 @@ export function encodeModule(functions: readonly FunctionDef[], minPages = 1): U
   const imports = [[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(minPages)]];
   const exports = functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]);
   const bodies = functions.map((f) => {
-    const locals = f.locals.map((t) => [1, t]);
-    const code = [...vec(locals), ...flatten(f.body), 0x0b];
+    // Runs of equal types as (count, type) pairs.
+    const runs: { count: number; type: ValType }[] = [];
+    for (const type of f.locals) {
+      const last = runs[runs.length - 1];
+      if (last?.type === type) last.count++;
+      else runs.push({ count: 1, type });
+    }
+    const code = [...vec(runs.map((r) => [...uleb(r.count), r.type])), ...flatten(f.body), 0x0b];
     return [...uleb(code.length), ...code];
   });
   return new Uint8Array([

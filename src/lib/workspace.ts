@@ -20,6 +20,12 @@ export interface Workspace {
   readonly kernels: DenseKernels;
   /** The backend requested when this workspace was built (see `setKernelBackend`). */
   readonly requested: KernelBackend;
+  /**
+   * With the wasm kernels (and depth·width² ≤ WEIGHT_COPY_LIMIT), a copy of every layer's
+   * weights in the wasm memory, filled in the forward pass and read again in the backward
+   * pass, so each W_l is copied once per call instead of being staged twice. Else null.
+   */
+  readonly weights: Float64Array[] | null;
   /** outs[l] = f(z_l), batch × width, the output of layer l. */
   readonly outs: Float64Array[];
   /** ders[l] = f′(z_l), batch × width. */
@@ -55,11 +61,15 @@ export interface Workspace {
 
 let cached: Workspace | undefined;
 
+/** Largest depth·width² kept as per-layer weight copies in the wasm memory (16 MiB). */
+export const WEIGHT_COPY_LIMIT = 2 ** 21;
+
 /** Doubles of the buffers that live in the wasm memory (see `workspaceFor`). */
 function arenaDoubles(depth: number, width: number, batch: number): number {
   const bw = batch * width;
   const direct = batch > width;
-  return depth * bw + 5 * bw + (direct ? 2 * bw + width * width : 2 * batch * batch);
+  const weights = depth * width * width <= WEIGHT_COPY_LIMIT ? depth * width * width : 0;
+  return weights + depth * bw + 5 * bw + (direct ? 2 * bw + width * width : 2 * batch * batch);
 }
 
 /** The workspace for this shape: the cached one when the shape matches, else a new one. */
@@ -82,12 +92,18 @@ export function workspaceFor(depth: number, width: number, batch: number): Works
     ders.push(derStore.subarray(l * bw, (l + 1) * bw));
   }
   const direct = batch > width;
+  let weights: Float64Array[] | null = null;
+  if (arena && depth * width * width <= WEIGHT_COPY_LIMIT) {
+    const store = arena.f64(depth * width * width);
+    weights = Array.from({ length: depth }, (_, l) => store.subarray(l * width * width, (l + 1) * width * width));
+  }
   cached = {
     depth,
     width,
     batch,
     kernels: arena ? arena.kernels : jsKernels,
     requested,
+    weights,
     outs,
     ders,
     z: f64(bw),
