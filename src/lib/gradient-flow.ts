@@ -48,11 +48,6 @@ function useSparse(ws: Workspace, l: number): boolean {
   return ws.finite[l] === 1 && nonZeros(ws.rows, ws.batch, ws.width) <= SPARSE_DENSITY * ws.batch * ws.width;
 }
 
-/** W_l: its copy in the wasm memory when the workspace keeps one (filled by the forward pass). */
-function weightsOf(ws: Workspace, layers: Network['layers'], l: number): Float64Array {
-  return ws.weights === null ? layers[l].weights : ws.weights[l];
-}
-
 /** Copy of a scaled by k into dst when k ≠ 1, else a itself. */
 function scaled(a: Float64Array, n: number, k: number, dst: Float64Array): Float64Array {
   if (k === 1) return a;
@@ -106,10 +101,16 @@ function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: F
 /**
  * dz = g ⊙ der and the bias gradient col = Σ_b dz_b in one pass, which also leaves ‖g‖ in
  * ws.pair[0] and max |dz| in ws.pair[1]; ‖g‖ is recomputed with rescaling only when g
- * leaves the safe band. With `compact`, the non-zeros of dz also go to ws.rows.
+ * leaves the safe band. With `compact`, the non-zeros of dz also go to ws.rows. The wasm
+ * kernels do the same (without compaction) two lanes at a time, bit-identically.
  */
 function backwardPointwise(ws: Workspace, der: Float64Array, compact: boolean): void {
-  const { g, dz, col, batch, width } = ws;
+  const { g, dz, col, batch, width, sums } = ws;
+  if (!compact && ws.kernels.backwardPointwise?.(g, der, dz, col, batch, width, sums)) {
+    ws.pair[0] = isSafeMagnitude(sums[1]) ? Math.sqrt(sums[0]) : norm2(g, batch * width);
+    ws.pair[1] = sums[2];
+    return;
+  }
   const { idx, val, end } = ws.rows;
   let sumSq = 0;
   let maxG = 0;
@@ -182,8 +183,7 @@ export function gradientFlow(
   maxIn[0] = maxAbs(input, n);
   for (let l = 0; l < depth; l++) {
     const sparseIn = sparse && l > 0 && useSparse(ws, l);
-    if (ws.weights !== null) ws.weights[l].set(layers[l].weights);
-    preActivation(weightsOf(ws, layers, l), layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, sparseIn);
+    preActivation(layers[l].weights, layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, sparseIn);
     let maxOut: number;
     if (relu) {
       maxOut = reluLayer(ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, ws.rows, stats, l);
@@ -206,7 +206,7 @@ export function gradientFlow(
     weightGradNormOut[l] = weightGradNorm(ws, dz, ws.pair[1], l === 0 ? input : ws.outs[l - 1], maxIn[l], sparseDz);
     if (l > 0) {
       if (sparse && useSparse(ws, l)) mulSparseAB(ws.rows, layers[l].weights, g, batch, width, width);
-      else ws.kernels.mulAB(dz, weightsOf(ws, layers, l), g, batch, width, width);
+      else ws.kernels.mulAB(dz, layers[l].weights, g, batch, width, width);
     }
   }
   return {

@@ -14,6 +14,12 @@ export interface DenseKernels {
   mulAB(A: Float64Array, B: Float64Array, C: Float64Array, m: number, n: number, k: number): void;
   /** Upper triangle of A·Aᵀ, see `gramUpper`. */
   gramUpper(A: Float64Array, G: Float64Array, m: number, k: number): void;
+  /**
+   * wasm only: dz = g ⊙ der, col = Σ_b dz_b, out = [Σ g², max |g|, max |dz|] (batch × width),
+   * bit-identical to the scalar loop of gradient-flow.ts. Returns false, doing nothing, when
+   * an operand is not in the wasm memory (then the caller runs the JS loop).
+   */
+  backwardPointwise?(g: Float64Array, der: Float64Array, dz: Float64Array, col: Float64Array, batch: number, width: number, out: Float64Array): boolean;
 }
 
 export type KernelBackend = 'wasm' | 'js';

@@ -86,6 +86,9 @@ export const f64 = {
   store: (offset = 0): Code => [0x39, ...memarg(3, offset)],
   add: 0xa0,
   mul: 0xa2,
+  abs: 0x99,
+  /** NaN if either operand is NaN (as Math.max). */
+  max: 0xa5,
 };
 
 /** Alignment hints are 8 bytes: rows of doubles are only 8-byte aligned in general. */
@@ -103,8 +106,12 @@ export const v128 = {
 
 export const f64x2 = {
   splat: simd(0x14),
+  extractLane: (lane: number): Code => [simd(0x21), lane],
+  abs: simd(0xec),
   add: simd(0xf0),
   mul: simd(0xf2),
+  /** Lane-wise; NaN if either lane is NaN (as Math.max). */
+  max: simd(0xf5),
 };
 
 /** select: [a, b, cond] → cond ≠ 0 ? a : b. */

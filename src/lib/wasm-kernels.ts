@@ -2,6 +2,7 @@ import { jsKernels, type DenseKernels } from './kernel-backend';
 import { encodeModule } from './wasm-encoder';
 import { mulAbFunction } from './wasm-mul-ab';
 import { mulAbtFunction } from './wasm-mul-abt';
+import { backwardPointwiseFunction } from './wasm-pointwise';
 
 /**
  * The WebAssembly SIMD dense kernels: module bytes generated from wasm-mul-ab.ts and
@@ -12,7 +13,7 @@ import { mulAbtFunction } from './wasm-mul-abt';
  */
 
 export function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
-  return encodeModule([mulAbFunction, mulAbtFunction]);
+  return encodeModule([mulAbFunction, mulAbtFunction, backwardPointwiseFunction]);
 }
 
 /** A compiled module, or null when WebAssembly (or its SIMD) is missing or refuses it. */
@@ -41,6 +42,7 @@ const PAGE_BYTES = 65536;
 interface KernelExports {
   mul_ab(a: number, b: number, c: number, m: number, n: number, k: number): void;
   mul_abt(a: number, b: number, c: number, m: number, n: number, k: number, bias: number, hasBias: number, upper: number): void;
+  backward_pointwise(g: number, der: number, dz: number, col: number, batch: number, width: number, out: number): void;
 }
 
 /** A wasm memory with the kernels bound to it. */
@@ -117,6 +119,13 @@ export function createWasmArena(capacity: number, stage: number, module = kernel
       const a = place(A, m * k, stageA);
       fns.mul_abt(a, a, output(G), m, m, k, 0, 0, 1);
       copyOut(G, m * m);
+    },
+    backwardPointwise(g, der, dz, col, batch, width, out) {
+      const n = batch * width;
+      const inside = (x: Float64Array, len: number) => x.buffer === buffer && x.length >= len;
+      if (!inside(g, n) || !inside(der, n) || !inside(dz, n) || !inside(col, width) || !inside(out, 3)) return false;
+      fns.backward_pointwise(g.byteOffset, der.byteOffset, dz.byteOffset, col.byteOffset, batch, width, out.byteOffset);
+      return true;
     },
   };
   return {

@@ -7,8 +7,8 @@ import { createWasmArena } from './wasm-kernels';
  * `gradientFlow` again with the same shape, so the buffers of the last shape are kept and
  * reused: the hot path allocates only the small result arrays.
  *
- * With the WebAssembly kernels, every buffer a dense product reads or writes (all but `ders`,
- * `dead` and the sparse rows) is a view into the workspace's own wasm memory, so per call only
+ * With the WebAssembly kernels, every buffer a wasm kernel reads or writes (all but `dead`,
+ * `pair`, `maxIn`, `finite` and the sparse rows) is a view into the workspace's own wasm memory, so per call only
  * the weights, biases and the input are copied in (staged by the kernels). That memory is sized
  * once for the shape and never grows, so the views never detach.
  */
@@ -20,12 +20,6 @@ export interface Workspace {
   readonly kernels: DenseKernels;
   /** The backend requested when this workspace was built (see `setKernelBackend`). */
   readonly requested: KernelBackend;
-  /**
-   * With the wasm kernels (and depth·width² ≤ WEIGHT_COPY_LIMIT), a copy of every layer's
-   * weights in the wasm memory, filled in the forward pass and read again in the backward
-   * pass, so each W_l is copied once per call instead of being staged twice. Else null.
-   */
-  readonly weights: Float64Array[] | null;
   /** outs[l] = f(z_l), batch × width, the output of layer l. */
   readonly outs: Float64Array[];
   /** ders[l] = f′(z_l), batch × width. */
@@ -51,6 +45,8 @@ export interface Workspace {
   /** Column sums Σ_b ∂L/∂z_b (the bias gradient), width. */
   readonly col: Float64Array;
   readonly pair: Float64Array;
+  /** [Σ g², max |g|, max |dz|] from the wasm `backwardPointwise`. */
+  readonly sums: Float64Array;
   /** max |in_l| per layer, recorded in the forward pass for the backward Gram scaling. */
   readonly maxIn: Float64Array;
   /** Row-compacted out_l (forward) or ∂L/∂z_l (backward), for the sparse ReLU products. */
@@ -61,15 +57,11 @@ export interface Workspace {
 
 let cached: Workspace | undefined;
 
-/** Largest depth·width² kept as per-layer weight copies in the wasm memory (16 MiB). */
-export const WEIGHT_COPY_LIMIT = 2 ** 21;
-
 /** Doubles of the buffers that live in the wasm memory (see `workspaceFor`). */
 function arenaDoubles(depth: number, width: number, batch: number): number {
   const bw = batch * width;
   const direct = batch > width;
-  const weights = depth * width * width <= WEIGHT_COPY_LIMIT ? depth * width * width : 0;
-  return weights + depth * bw + 5 * bw + (direct ? 2 * bw + width * width : 2 * batch * batch);
+  return 2 * depth * bw + 5 * bw + width + 3 + (direct ? 2 * bw + width * width : 2 * batch * batch);
 }
 
 /** The workspace for this shape: the cached one when the shape matches, else a new one. */
@@ -86,24 +78,18 @@ export function workspaceFor(depth: number, width: number, batch: number): Works
   const outs: Float64Array[] = [];
   const ders: Float64Array[] = [];
   const outStore = f64(depth * bw);
-  const derStore = new Float64Array(depth * bw);
+  const derStore = f64(depth * bw);
   for (let l = 0; l < depth; l++) {
     outs.push(outStore.subarray(l * bw, (l + 1) * bw));
     ders.push(derStore.subarray(l * bw, (l + 1) * bw));
   }
   const direct = batch > width;
-  let weights: Float64Array[] | null = null;
-  if (arena && depth * width * width <= WEIGHT_COPY_LIMIT) {
-    const store = arena.f64(depth * width * width);
-    weights = Array.from({ length: depth }, (_, l) => store.subarray(l * width * width, (l + 1) * width * width));
-  }
   cached = {
     depth,
     width,
     batch,
     kernels: arena ? arena.kernels : jsKernels,
     requested,
-    weights,
     outs,
     ders,
     z: f64(bw),
@@ -117,7 +103,8 @@ export function workspaceFor(depth: number, width: number, batch: number): Works
     tB: f64(direct ? bw : 0),
     dW: f64(direct ? width * width : 0),
     dead: new Uint8Array(width),
-    col: new Float64Array(width),
+    col: f64(width),
+    sums: f64(3),
     pair: new Float64Array(2),
     maxIn: new Float64Array(depth),
     rows: createSparseRows(batch, width),

@@ -46,7 +46,7 @@ const SHAPES: [number, number, number][] = [
 ];
 
 function arena(): WasmArena {
-  const a = createWasmArena(4 * 64 * 64, 64 * 64);
+  const a = createWasmArena(8 * 64 * 64, 64 * 64);
   if (a === null) throw new Error('WebAssembly SIMD is expected in Node 22');
   return a;
 }
@@ -59,9 +59,9 @@ describe('wasm kernel module', () => {
     expect(kernelModule()).toBeInstanceOf(WebAssembly.Module);
   });
 
-  it('exports mul_ab and mul_abt and imports only its memory', () => {
+  it('exports its three kernels and imports only its memory', () => {
     const module = kernelModule()!;
-    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['mul_ab', 'mul_abt']);
+    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['backward_pointwise', 'mul_ab', 'mul_abt']);
     expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
   });
 });
@@ -131,6 +131,47 @@ describe('wasm kernels', () => {
     mulAB(A, B, expected, m, n, k);
     small.kernels.mulAB(A, B, actual, m, n, k);
     expectIdentical(actual, expected, 'mulAB');
+  });
+
+  it('backwardPointwise equals the scalar loop bit for bit (dz, column sums, Σ g², maxima), also with NaN and ±∞', () => {
+    const a = arena();
+    let seed = 300;
+    for (const [batch, width] of [[1, 1], [3, 5], [4, 8], [16, 64], [5, 13]] as const) {
+      for (const special of [false, true]) {
+        const n = batch * width;
+        const g = a.f64(n);
+        const der = a.f64(n);
+        const dz = a.f64(n);
+        const col = a.f64(width);
+        const out = a.f64(3);
+        g.set(random(n, seed++, special));
+        der.set(random(n, seed++, special));
+        expect(a.kernels.backwardPointwise!(g, der, dz, col, batch, width, out)).toBe(true);
+        const eDz = new Float64Array(n);
+        const eCol = new Float64Array(width);
+        let sumSq = 0;
+        let maxG = 0;
+        let maxDz = 0;
+        for (let b = 0; b < batch; b++) {
+          for (let j = 0; j < width; j++) {
+            const gi = g[b * width + j];
+            const di = gi * der[b * width + j];
+            eDz[b * width + j] = di;
+            eCol[j] += di;
+            sumSq += gi * gi;
+            maxG = Math.max(maxG, Math.abs(gi));
+            maxDz = Math.max(maxDz, Math.abs(di));
+          }
+        }
+        const label = `${batch}×${width}${special ? ' special' : ''}`;
+        expectIdentical(dz, eDz, `dz ${label}`);
+        expectIdentical(col, eCol, `col ${label}`);
+        expectIdentical(out, [sumSq, maxG, maxDz], `sums ${label}`);
+      }
+    }
+    // Operands outside the memory: declined, so the caller runs its own loop.
+    const plain = new Float64Array(4);
+    expect(a.kernels.backwardPointwise!(plain, plain, plain, plain, 2, 2, plain)).toBe(false);
   });
 
   it('hand out views that never overlap and refuse more than the capacity', () => {
