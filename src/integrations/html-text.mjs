@@ -48,12 +48,18 @@ export function boldText(html) {
   return decodeEntities(parts.join(' ').replace(/<[^>]*>/g, ' '));
 }
 
-/** Unique code points of `text` that are not whitespace, sorted. */
+/**
+ * Unique code points of `text`, sorted, without control characters and line breaks.
+ * Spaces stay in (U+0020, the no-break and thin spaces, every `\p{Zs}`): a subset without
+ * them makes the browser draw every space in a system font, which splits each line into
+ * font runs (slower to shape) and mixes two fonts' space widths.
+ */
 export function codePoints(text) {
   const set = new Set();
   for (const ch of text) {
     const cp = ch.codePointAt(0);
-    if (cp > 0x20 && cp !== 0x7f && !/\s/u.test(ch)) set.add(cp);
+    if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(ch)) continue;
+    set.add(cp);
   }
   return [...set].sort((a, b) => a - b);
 }

@@ -18,10 +18,11 @@ const SOURCES = {
   400: new URL('../../fonts/NotoSansKR-400.source.woff2', import.meta.url),
   600: new URL('../../fonts/NotoSansKR-600.source.woff2', import.meta.url),
 };
-// ASCII plus the punctuation the charts write at run time (numbers, ×, ⁻, −, …).
+// ASCII with the space, the no-break and thin spaces, and the punctuation the charts write at
+// run time (numbers, ×, ⁻, −, …).
 const ALWAYS = (() => {
-  let s = '×·−–—…≤≥±′⁰¹²³⁴⁵⁶⁷⁸⁹⁻→←↑↓';
-  for (let c = 0x21; c < 0x7f; c++) s += String.fromCharCode(c);
+  let s = '\u00a0\u2009×·−–—…≤≥±′⁰¹²³⁴⁵⁶⁷⁸⁹⁻→←↑↓';
+  for (let c = 0x20; c < 0x7f; c++) s += String.fromCharCode(c);
   return s;
 })();
 

@@ -13,6 +13,37 @@ function pagePaths() {
     .filter((p) => p !== '/404.html');
 }
 
+/**
+ * Prose elements of the page (outside charts, code and formulas) whose glyphs come from a
+ * system font, as "family ×glyphs: <element …". A platform-font report covers the element's
+ * inline descendants, so code inside a paragraph brings the system monospace font along;
+ * the fonts seen on `code` are therefore allowed.
+ */
+async function proseInSystemFonts(page, context) {
+  await page.evaluate(() => document.fonts.ready);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const fontsOf = async (selector) => {
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+    const out = [];
+    for (const nodeId of nodeIds) out.push({ nodeId, fonts: (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts });
+    return out;
+  };
+  const mono = new Set((await fontsOf('main code')).flatMap((n) => n.fonts.filter((f) => !f.isCustomFont).map((f) => f.familyName)));
+  const prose = 'main :is(h1, h2, h3, p, li, td, th, dt, dd, blockquote, strong, em, a, summary):not(.dl-chart *, code *, math *)';
+  const offenders = [];
+  for (const { nodeId, fonts } of await fontsOf(prose)) {
+    const system = fonts.filter((f) => !f.isCustomFont && !mono.has(f.familyName));
+    if (system.length === 0) continue;
+    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+    offenders.push(`${system.map((f) => `${f.familyName} ×${f.glyphCount}`).join(', ')}: ${outerHTML.slice(0, 80)}`);
+  }
+  await cdp.detach();
+  return offenders;
+}
+
 describe('built site in Chromium', () => {
   let browser;
   let server;
@@ -146,6 +177,24 @@ describe('built site in Chromium', () => {
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     assert.equal(await page.inputValue('starlight-theme-select select >> nth=0'), 'dark');
     await context.close();
+  });
+
+  test('every page draws its prose, spaces included, in its own Korean subset, never in a system font', async () => {
+    for (const path of pagePaths()) {
+      const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+      await page.goto(server.origin + path, { waitUntil: 'load' });
+      // font-display: optional keeps a font that arrives late out of that page view, so a busy
+      // machine may draw one load in the fallback; reloads take the font from the memory cache.
+      // A glyph missing from the subset is missing on every load, so retrying hides no bug.
+      let offenders = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.reload({ waitUntil: 'load' });
+        offenders = await proseInSystemFonts(page, context);
+        if (offenders.length === 0) break;
+      }
+      assert.deepEqual(offenders.slice(0, 5), [], `${path}: ${offenders.length} prose elements draw glyphs in a system font`);
+      await context.close();
+    }
   });
 
   test('a note page loads the self-hosted Korean web font and draws formulas with its own math font', async () => {
