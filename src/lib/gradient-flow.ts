@@ -186,10 +186,10 @@ export function gradientFlow(
     preActivation(layers[l].weights, layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, sparseIn);
     let maxOut: number;
     if (relu) {
-      maxOut = reluLayer(ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, ws.rows, stats, l);
+      maxOut = reluLayer(ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, ws.rows, stats, l, ws.kernels);
     } else {
       act.evaluate(ws.z, ws.outs[l], ws.ders[l], n);
-      maxOut = fillLayerStats(act, ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, stats, l);
+      maxOut = fillLayerStats(act, ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, stats, l, ws.kernels);
     }
     if (l + 1 < depth) maxIn[l + 1] = maxOut;
   }

@@ -1,4 +1,5 @@
 import type { Activation } from './activations/types';
+import type { DenseKernels } from './kernel-backend';
 import { isSafeMagnitude, normalisingPowerOfTwo } from './stats';
 
 /** The per-layer statistics arrays of `GradientFlowResult` (all of length depth). */
@@ -47,9 +48,21 @@ export function fillLayerStats(
   dead: Uint8Array,
   stats: LayerStats,
   l: number,
+  kernels?: DenseKernels,
 ): number {
   const n = batch * width;
   const trackDead = act.family === 'relu';
+  const threshold = 0.01 * act.maxDerivative.value;
+  // The wasm reductions (bit-identical) when the buffers are in wasm memory; not for dead units.
+  const sums = trackDead ? null : (kernels?.layerSums?.(z, out, der, n, act.saturates ? threshold : -Infinity) ?? null);
+  if (sums !== null) {
+    const [sumOut, sumZ, sumAbsDer, maxOut, maxZ, saturated] = sums;
+    stats.meanAbsDerivative[l] = sumAbsDer / n;
+    stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
+    stats.deadFraction[l] = 0;
+    finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l, kernels);
+    return maxOut;
+  }
   let sumOut = 0;
   let sumZ = 0;
   let maxOut = 0;
@@ -72,13 +85,12 @@ export function fillLayerStats(
   }
   let saturated = 0;
   if (act.saturates) {
-    const threshold = 0.01 * act.maxDerivative.value;
     for (let i = 0; i < n; i++) if (Math.abs(der[i]) < threshold) saturated++;
   }
   stats.meanAbsDerivative[l] = sumAbsDer / n;
   stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
   stats.deadFraction[l] = trackDead ? deadShare(dead, width) : 0;
-  finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l);
+  finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l, kernels);
   return maxOut;
 }
 
@@ -104,6 +116,7 @@ export function finishMoments(
   maxZ: number,
   stats: LayerStats,
   l: number,
+  kernels?: DenseKernels,
 ): void {
   // NaN maxima count as safe: the NaN then propagates through the sums as it should.
   const ko = isSafeMagnitude(maxOut) ? 1 : normalisingPowerOfTwo(maxOut);
@@ -120,11 +133,17 @@ export function finishMoments(
   const meanZ = sumZ / n;
   let qOut = 0;
   let qZ = 0;
-  for (let i = 0; i < n; i++) {
-    const a = out[i] * ko - meanOut;
-    const c = z[i] * kz - meanZ;
-    qOut += a * a;
-    qZ += c * c;
+  const squares = kernels?.centredSquares?.(z, out, n, ko, kz, meanOut, meanZ) ?? null;
+  if (squares !== null) {
+    qOut = squares[0];
+    qZ = squares[1];
+  } else {
+    for (let i = 0; i < n; i++) {
+      const a = out[i] * ko - meanOut;
+      const c = z[i] * kz - meanZ;
+      qOut += a * a;
+      qZ += c * c;
+    }
   }
   stats.mean[l] = meanOut / ko;
   stats.std[l] = Math.sqrt(qOut / n) / ko;

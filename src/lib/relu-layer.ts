@@ -1,4 +1,5 @@
 import { reluActivation } from './activations/relu';
+import type { DenseKernels } from './kernel-backend';
 import { deadShare, fillLayerStats, finishMoments, type LayerStats } from './layer-stats';
 import { compactRows, type SparseRows } from './sparse-kernels';
 
@@ -25,6 +26,7 @@ export function reluLayer(
   rows: SparseRows,
   stats: LayerStats,
   l: number,
+  kernels?: DenseKernels,
 ): number {
   const { idx, val, end } = rows;
   let sumOut = 0;
@@ -63,7 +65,7 @@ export function reluLayer(
   stats.meanAbsDerivative[l] = sumDer / n;
   stats.saturatedFraction[l] = 0;
   stats.deadFraction[l] = deadShare(dead, width);
-  finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l);
+  finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l, kernels);
   return maxOut;
 }
 

@@ -85,8 +85,10 @@ export const f64 = {
   load: (offset = 0): Code => [0x2b, ...memarg(3, offset)],
   store: (offset = 0): Code => [0x39, ...memarg(3, offset)],
   add: 0xa0,
+  sub: 0xa1,
   mul: 0xa2,
   abs: 0x99,
+  lt: 0x63,
   /** NaN if either operand is NaN (as Math.max). */
   max: 0xa5,
 };
@@ -102,6 +104,7 @@ export const v128 = {
   /** [address, vector] → stores lane `lane` of the vector at the address. */
   store64Lane: (lane: number, offset = 0): Code => [simd(0x5b), memarg(3, offset), lane],
   zero: [simd(0x0c), new Array<number>(16).fill(0)] as Code,
+  and: simd(0x4e),
 };
 
 export const f64x2 = {
@@ -109,7 +112,10 @@ export const f64x2 = {
   extractLane: (lane: number): Code => [simd(0x21), lane],
   abs: simd(0xec),
   add: simd(0xf0),
+  sub: simd(0xf1),
   mul: simd(0xf2),
+  /** Lane-wise a < b as all-ones / all-zeros lanes. */
+  lt: simd(0x49),
   /** Lane-wise; NaN if either lane is NaN (as Math.max). */
   max: simd(0xf5),
 };

@@ -3,6 +3,7 @@ import { encodeModule } from './wasm-encoder';
 import { mulAbFunction } from './wasm-mul-ab';
 import { mulAbtFunction } from './wasm-mul-abt';
 import { backwardPointwiseFunction } from './wasm-pointwise';
+import { centredSquaresFunction, layerSumsFunction } from './wasm-stats';
 
 /**
  * The WebAssembly SIMD dense kernels: module bytes generated from wasm-mul-ab.ts and
@@ -13,7 +14,7 @@ import { backwardPointwiseFunction } from './wasm-pointwise';
  */
 
 export function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
-  return encodeModule([mulAbFunction, mulAbtFunction, backwardPointwiseFunction]);
+  return encodeModule([mulAbFunction, mulAbtFunction, backwardPointwiseFunction, layerSumsFunction, centredSquaresFunction]);
 }
 
 /** A compiled module, or null when WebAssembly (or its SIMD) is missing or refuses it. */
@@ -38,11 +39,15 @@ export function kernelModule(): WebAssembly.Module | null {
 /** Larger workspaces keep the JavaScript kernels (LIMITS allow 32 MiB of outputs alone). */
 export const MAX_ARENA_BYTES = 2 ** 28;
 const PAGE_BYTES = 65536;
+/** Doubles of the result area of the reductions. */
+const RESULTS = 8;
 
 interface KernelExports {
   mul_ab(a: number, b: number, c: number, m: number, n: number, k: number): void;
   mul_abt(a: number, b: number, c: number, m: number, n: number, k: number, bias: number, hasBias: number, upper: number): void;
   backward_pointwise(g: number, der: number, dz: number, col: number, batch: number, width: number, out: number): void;
+  layer_sums(z: number, out: number, der: number, n: number, threshold: number, res: number): void;
+  centred_squares(z: number, out: number, n: number, ko: number, kz: number, meanOut: number, meanZ: number, res: number): void;
 }
 
 /** A wasm memory with the kernels bound to it. */
@@ -61,7 +66,7 @@ export interface WasmArena {
  */
 export function createWasmArena(capacity: number, stage: number, module = kernelModule()): WasmArena | null {
   if (module === null) return null;
-  const doubles = capacity + 4 * stage;
+  const doubles = capacity + 4 * stage + RESULTS;
   if (8 * doubles > MAX_ARENA_BYTES) return null;
   let memory: WebAssembly.Memory;
   let fns: KernelExports;
@@ -77,6 +82,7 @@ export function createWasmArena(capacity: number, stage: number, module = kernel
   const stageB = stageA + stage;
   const stageC = stageB + stage;
   const stageBias = stageC + stage;
+  const results = new Float64Array(buffer, 8 * (stageBias + stage), RESULTS);
   let next = 0;
 
   /** Usable by the wasm kernels: len values, inside the memory or small enough to stage. */
@@ -87,6 +93,7 @@ export function createWasmArena(capacity: number, stage: number, module = kernel
     heap.set(x.length === len ? x : x.subarray(0, len), slot);
     return 8 * slot;
   };
+  const inside = (x: Float64Array, len: number): boolean => x.buffer === buffer && x.length >= len;
   const output = (C: Float64Array): number => (C.buffer === buffer ? C.byteOffset : 8 * stageC);
   const copyOut = (C: Float64Array, len: number): void => {
     if (C.buffer !== buffer) C.set(heap.subarray(stageC, stageC + len));
@@ -122,10 +129,19 @@ export function createWasmArena(capacity: number, stage: number, module = kernel
     },
     backwardPointwise(g, der, dz, col, batch, width, out) {
       const n = batch * width;
-      const inside = (x: Float64Array, len: number) => x.buffer === buffer && x.length >= len;
       if (!inside(g, n) || !inside(der, n) || !inside(dz, n) || !inside(col, width) || !inside(out, 3)) return false;
       fns.backward_pointwise(g.byteOffset, der.byteOffset, dz.byteOffset, col.byteOffset, batch, width, out.byteOffset);
       return true;
+    },
+    layerSums(z, out, der, n, threshold) {
+      if (!inside(z, n) || !inside(out, n) || !inside(der, n)) return null;
+      fns.layer_sums(z.byteOffset, out.byteOffset, der.byteOffset, n, threshold, results.byteOffset);
+      return results;
+    },
+    centredSquares(z, out, n, ko, kz, meanOut, meanZ) {
+      if (!inside(z, n) || !inside(out, n)) return null;
+      fns.centred_squares(z.byteOffset, out.byteOffset, n, ko, kz, meanOut, meanZ, results.byteOffset);
+      return results;
     },
   };
   return {

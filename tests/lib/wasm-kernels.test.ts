@@ -46,7 +46,7 @@ const SHAPES: [number, number, number][] = [
 ];
 
 function arena(): WasmArena {
-  const a = createWasmArena(8 * 64 * 64, 64 * 64);
+  const a = createWasmArena(16 * 64 * 64, 64 * 64);
   if (a === null) throw new Error('WebAssembly SIMD is expected in Node 22');
   return a;
 }
@@ -59,9 +59,9 @@ describe('wasm kernel module', () => {
     expect(kernelModule()).toBeInstanceOf(WebAssembly.Module);
   });
 
-  it('exports its three kernels and imports only its memory', () => {
+  it('exports its kernels and imports only its memory', () => {
     const module = kernelModule()!;
-    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['backward_pointwise', 'mul_ab', 'mul_abt']);
+    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['backward_pointwise', 'centred_squares', 'layer_sums', 'mul_ab', 'mul_abt']);
     expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
   });
 });
@@ -172,6 +172,55 @@ describe('wasm kernels', () => {
     // Operands outside the memory: declined, so the caller runs its own loop.
     const plain = new Float64Array(4);
     expect(a.kernels.backwardPointwise!(plain, plain, plain, plain, 2, 2, plain)).toBe(false);
+  });
+
+  it('layerSums and centredSquares equal the scalar loops of layer-stats.ts bit for bit, also with NaN and ±∞', () => {
+    const a = arena();
+    let seed = 500;
+    for (const n of [1, 2, 7, 64, 1024, 333]) {
+      for (const special of [false, true]) {
+        const z = a.f64(n);
+        const out = a.f64(n);
+        const der = a.f64(n);
+        z.set(random(n, seed++, special));
+        out.set(random(n, seed++, special));
+        der.set(random(n, seed++, special).map((v) => v * 0.02));
+        const label = `n ${n}${special ? ' special' : ''}`;
+        for (const threshold of [0.01, 0.0025, -Infinity]) {
+          let sumOut = 0;
+          let sumZ = 0;
+          let sumAbsDer = 0;
+          let maxOut = 0;
+          let maxZ = 0;
+          let saturated = 0;
+          for (let i = 0; i < n; i++) {
+            sumOut += out[i];
+            sumZ += z[i];
+            sumAbsDer += Math.abs(der[i]);
+            maxOut = Math.max(maxOut, Math.abs(out[i]));
+            maxZ = Math.max(maxZ, Math.abs(z[i]));
+            if (Math.abs(der[i]) < threshold) saturated++;
+          }
+          const sums = a.kernels.layerSums!(z, out, der, n, threshold);
+          expectIdentical(sums!, [sumOut, sumZ, sumAbsDer, maxOut, maxZ, saturated], `layerSums ${label} threshold ${threshold}`);
+        }
+        for (const [ko, kz, meanOut, meanZ] of [[1, 1, 0.1, -0.2], [2 ** 10, 2 ** -7, 3, -0]]) {
+          let qOut = 0;
+          let qZ = 0;
+          for (let i = 0; i < n; i++) {
+            const x = out[i] * ko - meanOut;
+            const c = z[i] * kz - meanZ;
+            qOut += x * x;
+            qZ += c * c;
+          }
+          const squares = a.kernels.centredSquares!(z, out, n, ko, kz, meanOut, meanZ);
+          expectIdentical(squares!.subarray(0, 2), [qOut, qZ], `centredSquares ${label} ko ${ko}`);
+        }
+      }
+    }
+    const plain = new Float64Array(4);
+    expect(a.kernels.layerSums!(plain, plain, plain, 4, 0.01)).toBeNull();
+    expect(a.kernels.centredSquares!(plain, plain, 4, 1, 1, 0, 0)).toBeNull();
   });
 
   it('hand out views that never overlap and refuse more than the capacity', () => {
