@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: our gradientFlow beside TensorFlow.js (cpu and wasm backends) on the same
- * network — depth 50, width 64, batch 16, ReLU + He — plus ours at the chart maximum
- * (width 128) and for a few activations. Prints vitest's comparison table and a summary.
+ * network — depth 50, width 64, batch 16, He init, for ReLU, tanh and sigmoid — plus ours at
+ * the chart maximum (width 128), for GELU, and with the JavaScript kernels (the fallback where
+ * WebAssembly SIMD is missing). Prints vitest's comparison tables and summaries.
  */
 import { test } from 'vitest';
 import { createNetwork, gradientFlow, standardNormalInput, type ActivationId } from '../src/lib';
+import { setKernelBackend, type KernelBackend } from '../src/lib/kernel-backend';
 import { createTfNetwork, initBackend, tf, tfWeightGradNorms, wasmFeatures, type TfBackend, type TfNetwork } from './tf-network';
 
 const DEPTH = 50;
@@ -52,9 +54,9 @@ function row(name: string, result: { latency: { p50?: number; mean?: number; p99
   return { name, medianMs: result.latency.p50 ?? NaN, meanMs: result.latency.mean ?? NaN, p99Ms: result.latency.p99 ?? NaN };
 }
 
-test('gradientFlow vs TensorFlow.js (cpu, wasm): depth 50, width 64, batch 16, ReLU + He', { timeout: 600_000 }, async ({ bench }) => {
+for (const activation of ['relu', 'tanh', 'sigmoid'] as const) test(`gradientFlow vs TensorFlow.js (cpu, wasm): depth 50, width 64, batch 16, ${activation} + He`, { timeout: 600_000 }, async ({ bench }) => {
   const width = 64;
-  const network = createNetwork({ depth: DEPTH, width, activation: 'relu', init: 'he', seed: 1 });
+  const network = createNetwork({ depth: DEPTH, width, activation, init: 'he', seed: 1 });
   const input = standardNormalInput(width, BATCH, 2);
   const ours = gradientFlow(network, input, BATCH);
   const calibrationBefore = calibrate();
@@ -75,39 +77,45 @@ test('gradientFlow vs TensorFlow.js (cpu, wasm): depth 50, width 64, batch 16, R
   }
 
   const registrations: ReturnType<typeof bench<string>>[] = [
-    bench('ours (dl-notes gradientFlow)', () => gradientFlow(network, input, BATCH)),
+    bench(`ours ${activation}`, { beforeEach: () => setKernelBackend('wasm') }, () => gradientFlow(network, input, BATCH)),
   ];
   for (const backend of ['cpu', 'wasm'] as const) {
     const net = tfNets[backend];
     if (!net) continue;
     registrations.push(
-      bench(`tfjs-${backend}`, { beforeEach: async () => void (await tf.setBackend(backend)) }, () => tfWeightGradNorms(net)),
+      bench(`tfjs-${backend} ${activation}`, { beforeEach: async () => void (await tf.setBackend(backend)) }, () => tfWeightGradNorms(net)),
     );
   }
   const results = await bench.compare(...registrations, OPTIONS);
   summarize(
     registrations.map((r) => row(r.name, results.get(r.name))),
-    'ours (dl-notes gradientFlow)',
+    `ours ${activation}`,
   );
   console.log(`machine calibration (fixed scalar loop, median ms; lower = faster machine right now): ${calibrationBefore.toFixed(2)} before, ${calibrate().toFixed(2)} after`);
   for (const net of Object.values(tfNets)) net?.dispose();
 });
 
 test('gradientFlow alone at the chart sizes (depth 50, batch 16)', { timeout: 600_000 }, async ({ bench }) => {
-  const cases: [ActivationId, number][] = [
-    ['relu', 64],
-    ['tanh', 64],
-    ['gelu', 64],
-    ['relu', 128],
-    ['sigmoid', 128],
-    ['gelu', 128],
+  const cases: [ActivationId, number, KernelBackend][] = [
+    ['relu', 64, 'wasm'],
+    ['tanh', 64, 'wasm'],
+    ['gelu', 64, 'wasm'],
+    ['sigmoid', 64, 'wasm'],
+    ['relu', 128, 'wasm'],
+    ['sigmoid', 128, 'wasm'],
+    ['gelu', 128, 'wasm'],
+    ['relu', 64, 'js'],
+    ['tanh', 64, 'js'],
+    ['gelu', 64, 'js'],
   ];
-  const registrations = cases.map(([activation, width]) => {
+  const registrations = cases.map(([activation, width, backend]) => {
     const network = createNetwork({ depth: DEPTH, width, activation, init: 'he', seed: 1 });
     const input = standardNormalInput(width, BATCH, 2);
-    return bench(`ours ${activation} width ${width}`, () => gradientFlow(network, input, BATCH));
+    const name = `ours ${activation} width ${width}${backend === 'js' ? ' (JS kernels)' : ''}`;
+    return bench(name, { beforeEach: () => setKernelBackend(backend) }, () => gradientFlow(network, input, BATCH));
   });
   const results = await bench.compare(...registrations, OPTIONS);
+  setKernelBackend('wasm');
   summarize(
     registrations.map((r) => row(r.name, results.get(r.name))),
     'ours relu width 64',
