@@ -20,7 +20,9 @@ const FRAME: Frame = {
 describe('LinePlot', () => {
   test('a line through known points has the expected path', () => {
     const { x, y } = linePlotScales(FRAME, [0, 10], [0, 1]);
-    expect(linePath([[0, 0], [5, 0.5], [10, 1]], x, y)).toBe('M10,110L60,60L110,10');
+    expect(linePath([[0, 0], [5, 0.8], [10, 1]], x, y)).toBe('M10,110L60,30L110,10');
+    // Samples on a straight stretch are not drawn one by one (see simplify.ts).
+    expect(linePath([[0, 0], [5, 0.5], [10, 1]], x, y)).toBe('M10,110L110,10');
     // Non-finite points leave a gap instead of corrupting the path.
     expect(linePath([[0, 0], [5, NaN], [10, 1]], x, y)).toBe('M10,110ZM110,10Z');
   });

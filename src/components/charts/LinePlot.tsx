@@ -7,6 +7,7 @@ import { BottomAxis, SideAxis, type Tick } from './Axis';
 import { plotArea, spreadLabels, type Frame } from './frame';
 import { symbolPath } from './marks';
 import { polylinePath, scaleLinearLite, type LinearScale } from './scales';
+import { PATH_TOLERANCE } from './simplify';
 
 export type Point = readonly [number, number];
 
@@ -81,13 +82,17 @@ export function linePlotScales(frame: Frame, xDomain: readonly [number, number],
   };
 }
 
-/** SVG path of a polyline through data points (non-finite points leave gaps). */
+/**
+ * SVG path of a polyline through data points (non-finite points leave gaps), simplified to
+ * within PATH_TOLERANCE of the samples: the curves are sampled densely, drawn sparsely.
+ */
 export function linePath(points: readonly Point[], x: (v: number) => number, y: (v: number) => number): string {
   return polylinePath(
     points.length,
     (i) => x(points[i][0]),
     (i) => y(points[i][1]),
     (i) => Number.isFinite(points[i][0]) && Number.isFinite(points[i][1]),
+    PATH_TOLERANCE,
   );
 }
 

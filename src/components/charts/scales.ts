@@ -5,6 +5,7 @@
  * logarithmic mappings are one line each.
  */
 import { scaleIdentity } from 'd3-scale';
+import { simplifyIndices } from './simplify';
 
 export interface Scale {
   (v: number): number;
@@ -61,18 +62,32 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 /**
  * A polyline through (x[i], y[i]) for i where `defined(i)`, rounded to 0.01;
  * undefined points split it into segments (a lone point is `M…Z`, like d3-shape).
+ * With a `tolerance` (> 0, in SVG units) each segment keeps only the points needed to stay
+ * within it of the full polyline (`simplifyIndices`), for densely sampled curves.
  */
-export function polylinePath(n: number, x: (i: number) => number, y: (i: number) => number, defined: (i: number) => boolean): string {
+export function polylinePath(
+  n: number,
+  x: (i: number) => number,
+  y: (i: number) => number,
+  defined: (i: number) => boolean,
+  tolerance = 0,
+): string {
   let d = '';
-  let run = 0;
+  let xs: number[] = [];
+  let ys: number[] = [];
   for (let i = 0; i <= n; i++) {
     if (i < n && defined(i)) {
-      d += `${run ? 'L' : 'M'}${r2(x(i))},${r2(y(i))}`;
-      run++;
-    } else {
-      if (run === 1) d += 'Z';
-      run = 0;
+      xs.push(x(i));
+      ys.push(y(i));
+      continue;
     }
+    if (xs.length === 1) d += `M${r2(xs[0])},${r2(ys[0])}Z`;
+    else if (xs.length > 1) {
+      const kept = tolerance > 0 ? simplifyIndices(xs, ys, tolerance) : xs.map((_, k) => k);
+      kept.forEach((k, j) => (d += `${j ? 'L' : 'M'}${r2(xs[k])},${r2(ys[k])}`));
+    }
+    xs = [];
+    ys = [];
   }
   return d;
 }
