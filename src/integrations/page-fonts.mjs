@@ -14,7 +14,7 @@ export const FONT_FAMILY = 'DL Notes Sans KR';
 // with `swap`). Both files are preloaded, so on a usual connection they arrive
 // within the short block period and are used.
 const DISPLAY = 'optional';
-const SOURCES = {
+export const SOURCES = {
   400: new URL('../../fonts/NotoSansKR-400.source.woff2', import.meta.url),
   600: new URL('../../fonts/NotoSansKR-600.source.woff2', import.meta.url),
 };
@@ -25,6 +25,22 @@ const ALWAYS = (() => {
   for (let c = 0x20; c < 0x7f; c++) s += String.fromCharCode(c);
   return s;
 })();
+
+/**
+ * Options for subset-font. `keepFeatures`: only the OpenType features a browser applies to
+ * horizontal Korean and Latin text by default (HarfBuzz's defaults, the Hangul jamo features,
+ * and the CJK punctuation spacing behind CSS `text-spacing-trim`). The subset then leaves out
+ * the glyphs only other features reach (vertical, full/half-width, stylistic and historical
+ * forms). tests/integrations/page-fonts.test.ts shapes note text with both subsets and checks
+ * that every glyph lands in the same place.
+ */
+export const SUBSET_OPTIONS = Object.freeze({
+  targetFormat: 'woff2',
+  keepFeatures: Object.freeze([
+    'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'calt', 'clig', 'curs', 'dist', 'kern', 'liga', 'rclt',
+    'ljmo', 'vjmo', 'tjmo', 'chws', 'halt',
+  ]),
+});
 
 /**
  * Astro integration: after the build, gives every HTML page its own subset of
@@ -66,7 +82,7 @@ export default function pageFonts(options = {}) {
           if (!made.has(key)) {
             const files = {};
             for (const [weight, cps] of [[400, regular], [600, bold]]) {
-              const buf = await subsetFont(sources[weight], String.fromCodePoint(...cps), { targetFormat: 'woff2' });
+              const buf = await subsetFont(sources[weight], String.fromCodePoint(...cps), SUBSET_OPTIONS);
               files[weight] = `${key}-${weight}.woff2`;
               await mkdir(join(out, FONTS_DIR), { recursive: true });
               await writeFile(join(out, FONTS_DIR, files[weight]), buf);
