@@ -6,10 +6,11 @@
  * Each libDir (default src/lib) is bundled with esbuild (src/lib imports are extensionless,
  * which Node's own TypeScript stripping cannot resolve). With several libDirs the rounds are
  * interleaved in one process, so an A/B comparison sees the same machine load.
- * Env: ROUNDS (default 5), WARMUP (200), CALLS (500), ACT (relu), WIDTH (64), BATCH (16).
+ * Env: ROUNDS (default 5), WARMUP (200), CALLS (500), ACT (relu), WIDTH (64), BATCH (16),
+ * KERNELS ('js' or 'wasm': the kernel backend, for libDirs that have kernel-backend.ts).
  */
 import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +24,7 @@ const CALLS = env('CALLS', 500);
 const WIDTH = env('WIDTH', 64);
 const BATCH = env('BATCH', 16);
 const ACT = process.env.ACT ?? 'relu';
+const KERNELS = process.env.KERNELS;
 const DEPTH = 50;
 
 const out = mkdtempSync(join(tmpdir(), 'gf-loop-'));
@@ -30,8 +32,13 @@ const libs = [];
 try {
   for (const [i, dir] of dirs.entries()) {
     const file = join(out, `lib${i}.mjs`);
-    buildSync({ entryPoints: [join(resolve(dir), 'index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: file, logLevel: 'error' });
-    libs.push({ name: dir, lib: await import(pathToFileURL(file).href), times: [] });
+    // One bundle, so that setKernelBackend and gradientFlow share the module state.
+    const hasBackend = existsSync(join(resolve(dir), 'kernel-backend.ts'));
+    const contents = `export * from './index.ts';${hasBackend ? " export { setKernelBackend } from './kernel-backend.ts';" : ''}`;
+    buildSync({ stdin: { contents, resolveDir: resolve(dir), loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', outfile: file, logLevel: 'error' });
+    const lib = await import(pathToFileURL(file).href);
+    if (KERNELS && lib.setKernelBackend) lib.setKernelBackend(KERNELS);
+    libs.push({ name: KERNELS && lib.setKernelBackend ? `${dir} (${KERNELS})` : dir, lib, times: [] });
   }
 } finally {
   rmSync(out, { recursive: true, force: true });
