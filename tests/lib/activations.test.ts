@@ -231,6 +231,20 @@ describe('activation values', () => {
     expect(activations.tanh.df(0)).toBe(1);
   });
 
+  it('tanh from one exponential stays within a few ulps of Math.tanh, across both branches and at their edges', () => {
+    const t = activations.tanh.f;
+    const edges = [2 ** -28, 0.55].flatMap((b) => [b * (1 - 2 ** -52), b, b * (1 + 2 ** -52), -b]);
+    for (const x of edges) expectClose(t(x), Math.tanh(x), { rel: 1e-15, label: `tanh(${x})` });
+    fc.assert(
+      fc.property(fc.double({ min: -25, max: 25, noNaN: true }), (x) => {
+        expectClose(t(x), Math.tanh(x), { rel: 1e-15, abs: 1e-300 });
+        // sech² x = 1 − tanh² x where the subtraction is safe.
+        if (Math.abs(x) < 0.5) expectClose(activations.tanh.df(x), 1 - Math.tanh(x) ** 2, { rel: 2e-15 });
+      }),
+    );
+    expect(Object.is(t(-0), -0)).toBe(true);
+  });
+
   it('tanh′ keeps relative precision where 1 − tanh² would round to 0', () => {
     // 4e^{-40}/(1 + e^{-40})² at x = 20
     expectClose(activations.tanh.df(20), 1.6993417021166355e-17, { rel: 1e-14 });
