@@ -1,6 +1,7 @@
 /** Render tests of the presentational chart components (preact-render-to-string, no DOM). */
 import { describe, expect, test } from 'vitest';
 import { render } from 'preact-render-to-string';
+import { BottomAxis, SideAxis } from '../../src/components/charts/Axis';
 import { DistributionChart } from '../../src/components/charts/DistributionChart';
 import { EXPLORER_FRAMES, LAB_FRAMES, spreadLabels, type Frame } from '../../src/components/charts/frame';
 import { LinePlot, linePath, linePlotScales } from '../../src/components/charts/LinePlot';
@@ -16,6 +17,31 @@ const FRAME: Frame = {
   yTicks: 5,
   endLabels: true,
 };
+
+describe('Axis', () => {
+  const ticks = [
+    { pos: 10, label: '0' },
+    { pos: 60, label: '5' },
+    { pos: 110, label: '10' },
+  ];
+
+  test('draws the grid and the ticks as one path each, with one bare label per tick', () => {
+    const html = render(<svg>{BottomAxis({ frame: FRAME, ticks, title: 'x' })}</svg>);
+    // Plot area: x 10…110, y 10…110 (FRAME); the axis sits at y = 110.
+    expect(html).toContain('<path class="grid" d="M10,110V10M60,110V10M110,110V10"');
+    expect(html).toContain('<path d="M10,110H110M10,110v5M60,110v5M110,110v5"');
+    expect(html.match(/<text /g)).toHaveLength(ticks.length + 1); // + the axis title
+    expect(html).not.toMatch(/<line|<g transform/);
+    expect(html).toContain('<text x="60" y="127" text-anchor="middle">5</text>');
+  });
+
+  test('a right-hand axis puts its tick marks and labels outside the plot', () => {
+    const html = render(<svg>{SideAxis({ frame: FRAME, ticks, side: 'right', grid: false })}</svg>);
+    expect(html).not.toContain('class="grid"');
+    expect(html).toContain('<path d="M110,110V10M110,10h5M110,60h5M110,110h5"');
+    expect(html).toContain('<text x="118" y="60" dy="0.35em" text-anchor="start">5</text>');
+  });
+});
 
 describe('LinePlot', () => {
   test('a line through known points has the expected path', () => {
