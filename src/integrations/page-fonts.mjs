@@ -18,10 +18,11 @@ export const SOURCES = {
   400: new URL('../../fonts/NotoSansKR-400.source.woff2', import.meta.url),
   600: new URL('../../fonts/NotoSansKR-600.source.woff2', import.meta.url),
 };
-// ASCII with the space, the no-break and thin spaces, and the punctuation the charts write at
-// run time (numbers, ×, ⁻, −, …).
+// ASCII with the space and the no-break space, and the punctuation the charts write at run time
+// (numbers, ×, ⁻, −, …). Characters Noto Sans KR lacks (the thin space, ⁰, ⁵–⁹ and ⁻) stay out of
+// any subset and fall back to a system font.
 const ALWAYS = (() => {
-  let s = '\u00a0\u2009×·−–—…≤≥±′⁰¹²³⁴⁵⁶⁷⁸⁹⁻→←↑↓';
+  let s = '\u00a0×·−–—…≤≥±′⁰¹²³⁴⁵⁶⁷⁸⁹⁻→←↑↓';
   for (let c = 0x20; c < 0x7f; c++) s += String.fromCharCode(c);
   return s;
 })();

@@ -8,7 +8,8 @@ import { centredSquaresFunction, layerSumsFunction } from './wasm-stats';
 /**
  * The WebAssembly SIMD kernels: module bytes generated from wasm-mul-ab.ts, wasm-mul-abt.ts,
  * wasm-pointwise.ts and wasm-stats.ts (no binary file, no build step; about 3.5 KB, under the
- * 4 KB up to which Chromium compiles synchronously on the main thread — a test keeps it there),
+ * 4 KB up to which older Chromium (to about 114) and its WebViews compile synchronously on the
+ * main thread — a test keeps it there),
  * compiled once, then instantiated per workspace on a memory of its own that holds the
  * workspace's buffers. Wherever WebAssembly, SIMD, the CSP ('wasm-unsafe-eval') or the memory
  * is unavailable the callers get `null` and use the JavaScript kernels instead.

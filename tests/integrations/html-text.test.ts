@@ -33,7 +33,7 @@ describe('codePoints and unicodeRange', () => {
     expect(codePoints('나 가 가\n다\t\r\u2028')).toEqual([0x20, 0xac00, 0xb098, 0xb2e4]);
   });
 
-  it('keeps the spaces a subset must draw: U+0020, no-break and thin spaces', () => {
+  it('keeps every space character (U+0020, no-break, thin) for the subset to draw when the font has it', () => {
     expect(codePoints('1\u00a0KB, 10\u2009ms')).toEqual([0x20, 0x2c, 0x30, 0x31, 0x42, 0x4b, 0x6d, 0x73, 0xa0, 0x2009]);
   });
 

@@ -19,9 +19,9 @@ function tanhPair(x: number, out: Float64Array): void {
   let e: number;
   if (a < SMALL) {
     if (a < TINY) {
-      // Also keeps −0 and NaN: tanh(±0) = ±0.
+      // Also keeps −0: tanh(±0) = ±0. (NaN fails a < SMALL and takes the exp branch.)
       out[0] = x;
-      out[1] = x === x ? 1 : x;
+      out[1] = 1;
       return;
     }
     const t = Math.expm1(-2 * a);
@@ -70,7 +70,7 @@ export const tanhActivation: Activation = defineActivation({
       if (a < SMALL) {
         if (a < TINY) {
           h[i] = x;
-          d[i] = x === x ? 1 : x;
+          d[i] = 1;
           continue;
         }
         const t = Math.expm1(-2 * a);
