@@ -118,6 +118,31 @@ describe('wasm kernels', () => {
     expectIdentical(G, expected, 'gramUpper in memory', upper(m));
   });
 
+  it('write nothing outside their output, on every tail shape (guards before and after C and G)', () => {
+    const SENTINEL = 12345.678;
+    const guard = (a: WasmArena) => a.f64(8).fill(SENTINEL);
+    let seed = 500;
+    for (const [m, n, k] of SHAPES) {
+      // Every operand lives in the memory and the staging area is tiny, so no call can stage.
+      const a = createWasmArena(m * k + n * k + n + m * n + m * m + 3 * 8, 1)!;
+      const A = a.f64(m * k);
+      const B = a.f64(n * k);
+      const bias = a.f64(n);
+      A.set(random(m * k, seed++, true));
+      B.set(random(n * k, seed++, true));
+      bias.set(random(n, seed++));
+      const guards = [guard(a)];
+      const C = a.f64(m * n);
+      guards.push(guard(a));
+      const G = a.f64(m * m);
+      guards.push(guard(a));
+      a.kernels.mulABt(A, B, C, m, n, k, bias);
+      a.kernels.mulAB(A, B, C, m, n, k);
+      a.kernels.gramUpper(A, G, m, k);
+      for (const [i, g] of guards.entries()) expect([...g].every((v) => v === SENTINEL), `${m}×${n}×${k}: guard ${i} overwritten`).toBe(true);
+    }
+  });
+
   it('fall back to the JS kernels for operands outside the memory that exceed the staging area', () => {
     const small = createWasmArena(0, 16)!;
     const [m, n, k] = [5, 6, 7];
