@@ -7,7 +7,8 @@ import { centredSquaresFunction, layerSumsFunction } from './wasm-stats';
 
 /**
  * The WebAssembly SIMD kernels: module bytes generated from wasm-mul-ab.ts, wasm-mul-abt.ts,
- * wasm-pointwise.ts and wasm-stats.ts (no binary file, no build step; about 3.5 KB, under the
+ * wasm-pointwise.ts and wasm-stats.ts, with pieces the two products share in wasm-product.ts
+ * (no binary file, no build step; about 3.5 KB, under the
  * 4 KB up to which older Chromium (to about 114) and its WebViews compile synchronously on the
  * main thread — a test keeps it there),
  * compiled once, then instantiated per workspace on a memory of its own that holds the

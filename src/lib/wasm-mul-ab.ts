@@ -1,4 +1,5 @@
-import { f64, f64x2, forLoop, get, I32, F64, i32, inc, pointerLoop, select, set, V128, v128, when, type Code, type FunctionDef } from './wasm-encoder';
+import { f64, f64x2, forLoop, get, I32, i32, inc, pointerLoop, select, set, v128, when, type Code, type FunctionDef } from './wasm-encoder';
+import { madd, productLocals, productPrologue, rowStart, type ProductLocals } from './wasm-product';
 
 /**
  * `mul_ab(a, b, c, m, n, k)`: C = A·B, C[i][j] = Σ_p A[i][p]·B[p][j] with A m × k, B k × n,
@@ -27,18 +28,14 @@ const B0 = 27, B1 = 28, X = 29;
 // f64 local.
 const S = 30;
 
-/** Byte address of A[i][0] (the start of the inner-product loop), and its end. */
-const rowStart = (): Code => [set(PA, get(A), get(I), get(KA), i32.mul, i32.add), set(END, get(PA), get(KA), i32.add)];
-
-/** acc = acc + x·y (two separate roundings, as in JS). */
-const madd = (acc: number, x: number, y: number): Code => set(acc, get(acc), get(x), get(y), f64x2.mul, f64x2.add);
+const LOCALS: ProductLocals = { A, M, N, K, I, PA, END, KA, KA2, KA3, NB, M4, N4 };
 
 /** Byte address of row r of the 4-row block: pa + r·ka. */
 const rowAddress = (r: number): Code => (r === 0 ? get(PA) : [get(PA), get([KA, KA, KA2, KA3][r]), i32.add]);
 
 const block4x4: Code = [
   ACC.map((acc) => set(acc, v128.zero)),
-  rowStart(),
+  rowStart(LOCALS),
   set(PB, get(B), get(J), i32.const(3), i32.shl, i32.add),
   pointerLoop(PA, END, [
     set(B0, get(PB), v128.load(0)),
@@ -62,7 +59,7 @@ const block4x4: Code = [
 
 const pair: Code = [
   set(ACC[0], v128.zero),
-  rowStart(),
+  rowStart(LOCALS),
   set(PB, get(B), get(J), i32.const(3), i32.shl, i32.add),
   pointerLoop(PA, END, [
     set(ACC[0], get(ACC[0]), get(PA), v128.load64Splat(), get(PB), v128.load(), f64x2.mul, f64x2.add),
@@ -76,7 +73,7 @@ const pair: Code = [
 
 const lastColumn: Code = [
   set(S, f64.const(0)),
-  rowStart(),
+  rowStart(LOCALS),
   set(PB, get(B), get(N), i32.const(3), i32.shl, i32.add, i32.const(8), i32.sub),
   pointerLoop(PA, END, [
     set(S, get(S), get(PA), f64.load(), get(PB), f64.load(), f64.mul, f64.add),
@@ -91,14 +88,9 @@ const lastColumn: Code = [
 export const mulAbFunction: FunctionDef = {
   name: 'mul_ab',
   params: [I32, I32, I32, I32, I32, I32],
-  locals: [...new Array<typeof I32>(13).fill(I32), ...new Array<typeof V128>(11).fill(V128), F64],
+  locals: productLocals,
   body: [
-    set(KA, get(K), i32.const(3), i32.shl),
-    set(KA2, get(KA), get(KA), i32.add),
-    set(KA3, get(KA2), get(KA), i32.add),
-    set(NB, get(N), i32.const(3), i32.shl),
-    set(M4, get(M), i32.const(-4), i32.and),
-    set(N4, get(N), i32.const(-4), i32.and),
+    productPrologue(LOCALS),
     set(N2, get(N), i32.const(-2), i32.and),
     forLoop(I, i32.const(0), get(M4), i32.const(4), forLoop(J, i32.const(0), get(N4), i32.const(4), block4x4)),
     forLoop(I, i32.const(0), get(M), i32.const(1), [

