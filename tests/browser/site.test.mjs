@@ -130,7 +130,8 @@ describe('built site in Chromium', () => {
     await page.locator('.pagefind-ui__result').first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('dialog[open]').count(), 0, 'Escape closes the dialog');
-    assert.equal(await page.evaluate(() => document.body.hasAttribute('data-search-modal-open')), false);
+    // The dialog's close event (which clears the attribute) is queued as a task after Escape, so wait for it.
+    await page.waitForFunction(() => !document.body.hasAttribute('data-search-modal-open'), null, { timeout: 2_000 });
     assert.deepEqual(errors, []);
     await context.close();
   });
