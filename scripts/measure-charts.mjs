@@ -15,7 +15,7 @@
  *    the lab loads on first interaction.
  *
  * Usage: npm run build && node scripts/measure-charts.mjs [--dist=dist] [--presses=40]
- *        [--lab=notes/vanishing-gradient/#lab] [--explorer=notes/activation-functions/#sig-tanh]
+ *        [--lab=notes/gradient-lab/#lab] [--explorer=notes/activation-functions/#sig-tanh]
  *        [--text=notes/ml-vs-dl/]
  */
 import { readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ const args = Object.fromEntries(
 const dist = resolve(args.dist ?? process.env.DIST_DIR ?? 'dist');
 const base = process.env.BASE_PATH ?? '/';
 const presses = Number(args.presses ?? 40);
-const [labPath, labId] = (args.lab ?? 'notes/vanishing-gradient/#lab').split('#');
+const [labPath, labId] = (args.lab ?? 'notes/gradient-lab/#lab').split('#');
 const [explorerPath, explorerId] = (args.explorer ?? 'notes/activation-functions/#sig-tanh').split('#');
 const textPath = args.text ?? 'notes/ml-vs-dl/';
 

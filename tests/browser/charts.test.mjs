@@ -8,11 +8,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, newPage, serveDist } from './harness.mjs';
 
-const LAB_PAGE = 'notes/vanishing-gradient/';
+const LAB_PAGE = 'notes/gradient-lab/';
 const LAB_ID = 'lab';
 const EXPLORER_PAGE = 'notes/activation-functions/';
 const EXPLORER_ID = 'sig-tanh';
-const OTHER_EXPLORER_ID = 'relu-family';
+/** A page with two explorers, to check that each keeps its own URL keys. */
+const TWO_EXPLORERS_PAGE = 'notes/beyond-relu/';
+const [FIRST_EXPLORER_ID, SECOND_EXPLORER_ID] = ['smooth', 'softplus-chart'];
 
 let server;
 let browser;
@@ -115,7 +117,7 @@ describe('GradientLab', () => {
 });
 
 describe('ActivationExplorer', () => {
-  test('keyboard crosshair reads out values; two charts keep separate URL keys', async () => {
+  test('keyboard crosshair reads out values', async () => {
     const { page, context, errors } = await newPage(browser);
     await page.goto(`${server.url}${EXPLORER_PAGE}`);
     await hydrated(page, EXPLORER_ID);
@@ -128,19 +130,31 @@ describe('ActivationExplorer', () => {
     assert.match(await readout.innerText(), /x = 0\.1\b/);
     assert.equal(await page.locator(`#${EXPLORER_ID} .crosshair`).count(), 1);
 
-    await page.locator(`#${EXPLORER_ID} input[value="relu"]`).check();
-    await hydrated(page, OTHER_EXPLORER_ID);
-    const slope = page.locator(`#${OTHER_EXPLORER_ID}-slope`);
-    await slope.focus();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('two charts on one page keep separate URL keys, restored after a reload', async () => {
+    const { page, context, errors } = await newPage(browser);
+    await page.goto(`${server.url}${TWO_EXPLORERS_PAGE}`);
+    await hydrated(page, SECOND_EXPLORER_ID);
+    await page.locator(`#${SECOND_EXPLORER_ID} input[value="relu"]`).check();
+    await hydrated(page, FIRST_EXPLORER_ID);
+    const alpha = page.locator(`#${FIRST_EXPLORER_ID}-alpha`);
+    await alpha.focus();
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => {
-      const q = new URLSearchParams(location.search);
-      return q.get('sig-tanh.activations') === 'sigmoid,tanh,relu' && q.get('relu-family.slope') === '0.11';
-    });
-    assert.equal(await slope.getAttribute('aria-valuetext'), 'Leaky ReLU 음수 쪽 기울기 0.11');
+    await page.waitForFunction(
+      ([first, second]) => {
+        const q = new URLSearchParams(location.search);
+        return q.get(`${second}.activations`) === 'softplus,sigmoid,relu' && q.get(`${first}.alpha`) === '1.1' && !q.has(`${first}.activations`) && !q.has(`${second}.alpha`);
+      },
+      [FIRST_EXPLORER_ID, SECOND_EXPLORER_ID],
+    );
+    assert.equal(await alpha.getAttribute('aria-valuetext'), 'ELU 알파 1.1');
     await page.reload();
-    await hydrated(page, EXPLORER_ID);
-    await page.waitForFunction((id) => document.querySelector(`#${id} input[value="relu"]`).checked, EXPLORER_ID);
+    await hydrated(page, SECOND_EXPLORER_ID);
+    await page.waitForFunction((id) => document.querySelector(`#${id} input[value="relu"]`).checked, SECOND_EXPLORER_ID);
+    assert.equal(await page.locator(`#${FIRST_EXPLORER_ID}-alpha`).inputValue(), '1.1');
     assert.deepEqual(errors, []);
     await context.close();
   });

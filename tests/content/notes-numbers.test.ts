@@ -26,7 +26,17 @@ import {
 } from '../../src/lib';
 
 const NOTES_DIR = fileURLToPath(new URL('../../src/content/docs/notes/', import.meta.url));
-const SLUGS = ['ml-vs-dl', 'activation-functions', 'vanishing-gradient', 'glossary'] as const;
+const SLUGS = [
+  'ml-vs-dl',
+  'activation-functions',
+  'relu',
+  'beyond-relu',
+  'choosing-activations',
+  'vanishing-gradient',
+  'vanishing-gradient-remedies',
+  'gradient-lab',
+  'glossary',
+] as const;
 type Slug = (typeof SLUGS)[number];
 
 const source: Record<Slug, string> = Object.fromEntries(
@@ -139,7 +149,7 @@ describe('활성화 함수 노트의 숫자', () => {
       expect(relu.f(x)).toBeGreaterThanOrEqual(0);
     }
     expect(relu.df(0)).toBe(0);
-    expectInNote('activation-functions', '이 점의 도함수를 0으로 정해 계산');
+    expectInNote('relu', '이 점의 도함수를 0으로 정해 계산');
   });
 
   it('Leaky ReLU: 기본 기울기 0.01, f(−2) = −0.02, f(−100) = −1; 그래프의 0.1과 GAN의 0.2', () => {
@@ -149,12 +159,12 @@ describe('활성화 함수 노트의 숫자', () => {
     expect(leaky.df(-1)).toBe(0.01);
     expect(leaky.df(1)).toBe(1);
     expect(leaky.df(0)).toBe(0.01);
-    expectInNote('activation-functions', '$a$로는 흔히 0.01을 쓰며');
-    expectInNote('activation-functions', '$a = 0.01$이면 $f(-2) = -0.02$, $f(-100) = -1$');
+    expectInNote('relu', '$a$로는 흔히 0.01을 쓰며');
+    expectInNote('relu', '$a = 0.01$이면 $f(-2) = -0.02$, $f(-100) = -1$');
     expect(getActivation('leaky-relu', { slope: 0.1 }).f(-1)).toBeCloseTo(-0.1, 15);
     expect(getActivation('leaky-relu', { slope: 0.2 }).f(-1)).toBeCloseTo(-0.2, 15);
-    expectInNote('activation-functions', 'slope={0.1}');
-    expectInNote('activation-functions', '더 큰 기울기(예: 0.2)');
+    expectInNote('relu', 'slope={0.1}');
+    expectInNote('relu', '더 큰 기울기(예: 0.2)');
     // the seed's "outputs a small constant like 0.001" is wrong: the output is proportional to x
     expect(leaky.f(-1)).not.toBe(leaky.f(-2));
   });
@@ -167,7 +177,7 @@ describe('활성화 함수 노트의 숫자', () => {
     expect(elu.df(-1e-9)).toBeCloseTo(1, 8);
     expect(elu.df(1e-9)).toBe(1);
     expect(getActivation('elu', { alpha: 2 }).f(-1000)).toBeCloseTo(-2, 12);
-    expectInNote('activation-functions', '출력 범위는 $(-\\alpha, \\infty)$');
+    expectInNote('beyond-relu', '출력 범위는 $(-\\alpha, \\infty)$');
   });
 
   it('GELU: 최솟값 약 −0.17 (x ≈ −0.75), 도함수 최댓값 약 1.13 (x = √2), tanh 근사의 오차 < 0.001', () => {
@@ -179,16 +189,16 @@ describe('활성화 함수 노트의 숫자', () => {
     expect(dmax.y.toFixed(2)).toBe('1.13');
     expect(dmax.x).toBeCloseTo(Math.SQRT2, 3);
     expect(gelu.df(0)).toBeCloseTo(0.5, 14);
-    expectInNote('activation-functions', '$x \\approx -0.75$에서 최솟값 약 $-0.17$');
-    expectInNote('activation-functions', '도함수의 최댓값은 $x = \\sqrt{2}$에서 약 1.13');
+    expectInNote('beyond-relu', '$x \\approx -0.75$에서 최솟값 약 $-0.17$');
+    expectInNote('beyond-relu', '도함수의 최댓값은 $x = \\sqrt{2}$에서 약 1.13');
     let worst = 0;
     for (let x = -10; x <= 10; x += 1e-3) {
       const approx = 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)));
       worst = Math.max(worst, Math.abs(approx - gelu.f(x)));
     }
     expect(worst).toBeLessThan(0.001);
-    expectInNote('activation-functions', '0.044715');
-    expectInNote('activation-functions', '0.001보다 작습니다');
+    expectInNote('beyond-relu', '0.044715');
+    expectInNote('beyond-relu', '0.001보다 작습니다');
   });
 
   it('SiLU: x·σ(x), 최솟값 약 −0.28 (x ≈ −1.28), 도함수 최댓값 약 1.10', () => {
@@ -198,8 +208,8 @@ describe('활성화 함수 노트의 숫자', () => {
     expect(min.y.toFixed(2)).toBe('-0.28');
     expect(min.x.toFixed(2)).toBe('-1.28');
     expect(gridMax(silu.df, 0, 8).y.toFixed(2)).toBe('1.10');
-    expectInNote('activation-functions', '$x \\approx -1.28$에서 최솟값 약 $-0.28$');
-    expectInNote('activation-functions', '도함수의 최댓값은 약 1.10');
+    expectInNote('beyond-relu', '$x \\approx -1.28$에서 최솟값 약 $-0.28$');
+    expectInNote('beyond-relu', '도함수의 최댓값은 약 1.10');
   });
 
   it('Softplus: 도함수는 시그모이드, softplus(0) = log 2 ≈ 0.693, 도함수는 1에 닿지 않음', () => {
@@ -213,7 +223,7 @@ describe('활성화 함수 노트의 숫자', () => {
     expect(softplus.f(0)).toBeCloseTo(Math.LN2, 15);
     expect(sig(softplus.f(0), 3)).toBe('0.693');
     expect(softplus.df(30)).toBeLessThanOrEqual(1);
-    expectInNote('activation-functions', '$\\operatorname{softplus}(0) = \\log 2 \\approx 0.693$');
+    expectInNote('beyond-relu', '$\\operatorname{softplus}(0) = \\log 2 \\approx 0.693$');
   });
 
   it('비교표의 도함수 최댓값: ReLU, Leaky ReLU, ELU는 1', () => {
@@ -247,7 +257,7 @@ describe('활성화 함수 노트의 숫자', () => {
     expect(activations.gelu.maxDerivative.value.toFixed(2)).toBe('1.13');
     expect(activations.gelu.maxDerivative.x).toBeCloseTo(Math.SQRT2, 12);
     expect(activations.silu.maxDerivative.value.toFixed(2)).toBe('1.10');
-    const row = (cells: string) => expectInNote('activation-functions', cells);
+    const row = (cells: string) => expectInNote('choosing-activations', cells);
     row('| $(0, 1)$ | $\\tfrac14$ |');
     row('| $(-1, 1)$ | $1$ |');
     row('| $[0, \\infty)$ | $1$ |');
@@ -285,8 +295,8 @@ describe('활성화 함수 노트의 숫자', () => {
   });
 
   it('논문에서 온 숫자(직접 재현할 수 없음)는 출처와 함께 적혀 있다', () => {
-    expectInNote('activation-functions', 'ReLU가 tanh보다 약 6배 빨랐다고 보고');
-    expectInNote('activation-functions', 'Krizhevsky 외(2012)는 CIFAR-10에서 4층 합성곱 신경망이 학습 오차 25%에');
+    expectInNote('relu', 'ReLU가 tanh보다 약 6배 빨랐다고 보고');
+    expectInNote('relu', 'Krizhevsky 외(2012)는 CIFAR-10에서 4층 합성곱 신경망이 학습 오차 25%에');
     expectInNote('ml-vs-dl', '28×28 픽셀');
     expectInNote('ml-vs-dl', '픽셀 값 784개');
     expect(28 * 28).toBe(784);
@@ -321,7 +331,7 @@ describe('기울기 소실 노트의 숫자', () => {
     expect(1 / quarter).toBe(4);
     expect(1 / tanh.df(0)).toBe(1);
     expectInNote('vanishing-gradient', '$\\lvert w \\rvert > 4$여야 합니다');
-    expectInNote('vanishing-gradient', 'tanh는 $\\gamma = 1$이라 경계가 1이고, 시그모이드는 $\\gamma = \\tfrac14$이라 경계가 4입니다');
+    expectInNote('vanishing-gradient-remedies', 'tanh는 $\\gamma = 1$이라 경계가 1이고, 시그모이드는 $\\gamma = \\tfrac14$이라 경계가 4입니다');
   });
 
   it('가중치를 키워도: |w·σ′(w·h)| ≥ 1인 h의 구간은 좁고, w가 커지면 결국 더 좁아진다', () => {
@@ -343,7 +353,7 @@ describe('기울기 소실 노트의 숫자', () => {
     expect(tanh.df(0) ** 2).toBe(1);
     // Leaky ReLU keeps (1 + a²)/2 of the signal
     expect(meanSq(activations['leaky-relu'].df)).toBeCloseTo((1 + 0.01 ** 2) / 2, 12);
-    expectInNote('vanishing-gradient', '$\\tfrac{1 + a^2}{2}$가 남아');
+    expectInNote('vanishing-gradient-remedies', '$\\tfrac{1 + a^2}{2}$가 남아');
   });
 
   it('층마다의 분산 배율 표 (폭 n = 64): 라이브러리의 이론값과 같다', () => {
@@ -358,9 +368,9 @@ describe('기울기 소실 노트의 숫자', () => {
         expect(theoreticalLayerFactor(activation, init, n), `${activation} + ${init}`).toBeCloseTo(factor, 14);
       }
     }
-    expectInNote('vanishing-gradient', '| 시그모이드 | $\\le 0.0004$ | $\\le 1/48$ | $\\le 1/16$ | $\\le 1/8$ |');
-    expectInNote('vanishing-gradient', '| tanh | $\\le 0.0064$ | $\\le 1/3$ | $\\le 1$ | $\\le 2$ |');
-    expectInNote('vanishing-gradient', '| ReLU | $0.0032$ | $1/6$ | $1/2$ | $1$ |');
+    expectInNote('vanishing-gradient-remedies', '| 시그모이드 | $\\le 0.0004$ | $\\le 1/48$ | $\\le 1/16$ | $\\le 1/8$ |');
+    expectInNote('vanishing-gradient-remedies', '| tanh | $\\le 0.0064$ | $\\le 1/3$ | $\\le 1$ | $\\le 2$ |');
+    expectInNote('vanishing-gradient-remedies', '| ReLU | $0.0032$ | $1/6$ | $1/2$ | $1$ |');
     // ReLU + He = 1 and ReLU + Xavier = 1/2 at equal fan-in/out, at any width
     for (const w of [8, 64, 128, 256]) {
       expect(theoreticalLayerFactor('relu', 'he', w)).toBeCloseTo(1, 14);
@@ -368,7 +378,7 @@ describe('기울기 소실 노트의 숫자', () => {
     }
     // sigmoid would need Var[W] = 16/n for a factor of 1
     expect(n * (16 / n) * quarter ** 2).toBe(1);
-    expectInNote('vanishing-gradient', '$\\operatorname{Var}[W] = 16/n$이 필요한데');
+    expectInNote('vanishing-gradient-remedies', '$\\operatorname{Var}[W] = 16/n$이 필요한데');
   });
 
   it('초기화의 가중치 분산: standard 1/(3n), small 0.01², Xavier 2/(n_in + n_out), He 2/n', () => {
@@ -389,8 +399,8 @@ describe('기울기 소실 노트의 숫자', () => {
     expect(variance('small') / 1e-4).toBeCloseTo(1, 1);
     expect(variance('xavier') * width).toBeCloseTo(1, 1);
     expect(variance('he') * width).toBeCloseTo(2, 1);
-    expectInNote('vanishing-gradient', '분산이 $\\tfrac{1}{3n}$이며');
-    expectInNote('vanishing-gradient', '"small"은 표준편차 0.01의 정규분포입니다');
+    expectInNote('vanishing-gradient-remedies', '분산이 $\\tfrac{1}{3n}$이며');
+    expectInNote('vanishing-gradient-remedies', '"small"은 표준편차 0.01의 정규분포입니다');
   });
 
   it('노름의 배율과 깊이에 따른 누적: 본문과 "직접 해 보기"의 숫자', () => {
@@ -398,8 +408,8 @@ describe('기울기 소실 노트의 숫자', () => {
     // ReLU + Xavier: 1/√2 ≈ 0.71 per layer, 2⁻¹⁰ ≈ 9.8 × 10⁻⁴ after 20 layers
     expect(Math.sqrt(f('relu', 'xavier')).toFixed(2)).toBe('0.71');
     expect(sciTex(Math.sqrt(f('relu', 'xavier')) ** 20)).toBe('9.8 \\times 10^{-4}');
-    expectInNote('vanishing-gradient', '$1/\\sqrt2 \\approx 0.71$배');
-    expectInNote('vanishing-gradient', '$2^{-10} \\approx 9.8 \\times 10^{-4}$배');
+    expectInNote('vanishing-gradient-remedies', '$1/\\sqrt2 \\approx 0.71$배');
+    expectInNote('vanishing-gradient-remedies', '$2^{-10} \\approx 9.8 \\times 10^{-4}$배');
     // depth d: the input-side gradient has passed d − 1 layers
     const across = (activation: string, init: string, depth: number) => f(activation, init) ** ((depth - 1) / 2);
     const claims: [string, string, number, string][] = [
@@ -416,16 +426,16 @@ describe('기울기 소실 노트의 숫자', () => {
       expect(predicted[0] / predicted[depth - 1] / across(activation, init, depth)).toBeCloseTo(1, 10);
       const tex = sciTex(across(activation, init, depth));
       expect(text.includes(tex), `${activation} + ${init}: ${tex} in ${text}`).toBe(true);
-      expectInNote('vanishing-gradient', text);
+      expectInNote('gradient-lab', text);
     }
     // ten more sigmoid layers: 48⁵ ≈ 2.5 × 10⁸, about eight orders of magnitude
     const tenMore = 1 / f('sigmoid', 'standard') ** 5;
     expect(sciTex(tenMore)).toBe('2.5 \\times 10^{8}');
     expect(Math.round(Math.log10(tenMore))).toBe(8);
-    expectInNote('vanishing-gradient', '약 8자릿수($48^{5} \\approx 2.5 \\times 10^{8}$)');
+    expectInNote('gradient-lab', '약 8자릿수($48^{5} \\approx 2.5 \\times 10^{8}$)');
     // tanh + He: √2 per layer in the linear regime
     expect(Math.sqrt(f('tanh', 'he'))).toBeCloseTo(Math.SQRT2, 14);
-    expectInNote('vanishing-gradient', '층마다 $\\sqrt{2}$배씩');
+    expectInNote('gradient-lab', '층마다 $\\sqrt{2}$배씩');
   });
 });
 
@@ -507,10 +517,10 @@ describe('"직접 해 보기"의 설정이 글이 말하는 모습을 보인다'
     expect(Math.max(...dead.deadFraction)).toBe(1);
     expect(dead.activationGradNorm[0]).toBe(0);
     for (const g of dead.weightGradNorm) expect(g).toBe(0);
-    expectInNote('vanishing-gradient', '모든 층의 가중치 기울기가 정확히 0이 됩니다');
+    expectInNote('gradient-lab', '모든 층의 가중치 기울기가 정확히 0이 됩니다');
     for (const seed of [1, 2, 3, 4, 5]) withinFactor(ratios('relu', 'he', 50, 128, seed).activation, 1, 10);
-    expectInNote('vanishing-gradient', '수백 분의 1에서 수백만 분의 1까지');
-    expectInNote('vanishing-gradient', '[시드 2](?lab.activation=relu&lab.init=he&lab.depth=50&lab.width=8&lab.seed=2#직접-해-보기)');
+    expectInNote('gradient-lab', '수백 분의 1에서 수백만 분의 1까지');
+    expectInNote('gradient-lab', '[시드 2](?lab.activation=relu&lab.init=he&lab.depth=50&lab.width=8&lab.seed=2#직접-해-보기)');
   });
 
   it('9. tanh + He, 깊이 50: 입력층 쪽이 더 크지만 이론 상한보다는 훨씬 작다', () => {
@@ -538,15 +548,36 @@ describe('노트의 링크와 출처', () => {
     }),
   ) as Record<Slug, Set<string>>;
 
+  /** Lab settings as the lab reads them from `?lab.<prop>=<value>` (src/components/charts/lab-params). */
+  const validLabSetting: Record<string, (v: string) => boolean> = {
+    activation: (v) => v in activations,
+    init: (v) => ['small', 'standard', 'xavier', 'he'].includes(v),
+    depth: (v) => Number.isInteger(+v) && +v >= 1 && +v <= 50,
+    width: (v) => Number.isInteger(+v) && +v >= 8 && +v <= 128,
+    seed: (v) => Number.isInteger(+v),
+  };
+  function expectValidLabQuery(query: string): void {
+    for (const [key, value] of new URLSearchParams(query)) {
+      const [id, prop] = key.split('.');
+      expect(id).toBe('lab');
+      expect(validLabSetting[prop]?.(value), `${key}=${value}`).toBe(true);
+    }
+  }
+
   it('노트 사이의 링크는 모두 있는 노트와 있는 제목을 가리킨다', () => {
     let count = 0;
     for (const slug of SLUGS) {
       for (const m of body(slug).matchAll(/\]\((\/notes\/[^)\s]*)\)/g)) {
-        const link = /^\/notes\/([a-z0-9-]+)\/(?:#(.+))?$/.exec(m[1]);
+        const link = /^\/notes\/([a-z0-9-]+)\/(\?[^#]+)?(?:#(.+))?$/.exec(m[1]);
         expect(link, `${slug}: ${m[1]} should look like /notes/<slug>/#<id>`).not.toBeNull();
-        const [, target, hash] = link!;
+        const [, target, query, hash] = link!;
         expect(SLUGS as readonly string[], `${slug}: ${m[1]}`).toContain(target);
         if (hash) expect(anchors[target as Slug].has(hash), `${slug}: #${hash} in ${target}`).toBe(true);
+        // A query only ever presets the lab, so it must be a setting the lab accepts.
+        if (query) {
+          expect(target, `${slug}: ${m[1]}`).toBe('gradient-lab');
+          expectValidLabQuery(query);
+        }
         count++;
       }
     }
@@ -554,27 +585,14 @@ describe('노트의 링크와 출처', () => {
   });
 
   it('"직접 해 보기"의 링크는 유효한 실험 설정이다', () => {
-    const valid: Record<string, (v: string) => boolean> = {
-      activation: (v) => v in activations,
-      init: (v) => ['small', 'standard', 'xavier', 'he'].includes(v),
-      depth: (v) => Number.isInteger(+v) && +v >= 1 && +v <= 50,
-      width: (v) => Number.isInteger(+v) && +v >= 8 && +v <= 128,
-      seed: (v) => Number.isInteger(+v),
-    };
-    const links = [...body('vanishing-gradient').matchAll(/\]\((\?[^)#]+)#직접-해-보기\)/g)];
+    const links = [...body('gradient-lab').matchAll(/\]\((\?[^)#]+)#직접-해-보기\)/g)];
     expect(links.length).toBeGreaterThanOrEqual(12);
-    expect(anchors['vanishing-gradient'].has('직접-해-보기')).toBe(true);
-    for (const [, query] of links) {
-      for (const [key, value] of new URLSearchParams(query)) {
-        const [id, prop] = key.split('.');
-        expect(id).toBe('lab');
-        expect(valid[prop]?.(value), `${key}=${value}`).toBe(true);
-      }
-    }
+    expect(anchors['gradient-lab'].has('직접-해-보기')).toBe(true);
+    for (const [, query] of links) expectValidLabQuery(query);
   });
 
   it('각 노트는 용어집으로, 용어집의 각 용어는 노트로 연결된다', () => {
-    for (const slug of ['ml-vs-dl', 'activation-functions', 'vanishing-gradient'] as const) {
+    for (const slug of SLUGS.filter((s) => s !== 'glossary')) {
       expect(body(slug)).toMatch(/\]\(\/notes\/glossary\/#/);
     }
     const terms = body('glossary').split(/\n(?=### )/).slice(1);
@@ -602,16 +620,19 @@ describe('노트의 링크와 출처', () => {
     }
     const papers: [Slug, string][] = [
       ['vanishing-gradient', 'https://proceedings.mlr.press/v9/glorot10a.html'],
-      ['vanishing-gradient', 'https://arxiv.org/abs/1502.01852'],
-      ['activation-functions', 'https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf'],
-      ['activation-functions', 'https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf'],
+      ['vanishing-gradient-remedies', 'https://proceedings.mlr.press/v9/glorot10a.html'],
+      ['gradient-lab', 'https://proceedings.mlr.press/v9/glorot10a.html'],
+      ['vanishing-gradient-remedies', 'https://arxiv.org/abs/1502.01852'],
+      ['relu', 'https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf'],
+      ['relu', 'https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf'],
       ['vanishing-gradient', 'https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf'],
-      ['vanishing-gradient', 'https://doi.org/10.1162/neco.1997.9.8.1735'],
-      ['vanishing-gradient', 'https://arxiv.org/abs/1502.03167'],
-      ['vanishing-gradient', 'https://arxiv.org/abs/1512.03385'],
-      ['activation-functions', 'https://arxiv.org/abs/1606.08415'],
-      ['activation-functions', 'https://arxiv.org/abs/1511.07289'],
-      ['vanishing-gradient', 'https://proceedings.mlr.press/v28/pascanu13.html'],
+      ['vanishing-gradient-remedies', 'https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf'],
+      ['vanishing-gradient-remedies', 'https://doi.org/10.1162/neco.1997.9.8.1735'],
+      ['vanishing-gradient-remedies', 'https://arxiv.org/abs/1502.03167'],
+      ['vanishing-gradient-remedies', 'https://arxiv.org/abs/1512.03385'],
+      ['beyond-relu', 'https://arxiv.org/abs/1606.08415'],
+      ['beyond-relu', 'https://arxiv.org/abs/1511.07289'],
+      ['vanishing-gradient-remedies', 'https://proceedings.mlr.press/v28/pascanu13.html'],
       ['ml-vs-dl', 'https://doi.org/10.1109/5.726791'],
     ];
     for (const [slug, url] of papers) expect(urls(slug), slug).toContain(url);
@@ -622,17 +643,20 @@ describe('노트의 링크와 출처', () => {
   it('본문에서 인용한 논문은 sources에 있다', () => {
     const cited: [Slug, string, string][] = [
       ['vanishing-gradient', 'Glorot & Bengio(2010)', 'glorot10a'],
-      ['vanishing-gradient', 'He 외, 2015', '1502.01852'],
+      ['vanishing-gradient-remedies', 'Glorot & Bengio(2010)', 'glorot10a'],
+      ['gradient-lab', 'Glorot & Bengio(2010)', 'glorot10a'],
+      ['vanishing-gradient-remedies', 'He 외, 2015', '1502.01852'],
       ['vanishing-gradient', 'Hochreiter(1991)', 'SeppHochreiter1991'],
-      ['vanishing-gradient', 'Hochreiter & Schmidhuber(1997)', 'neco.1997.9.8.1735'],
-      ['vanishing-gradient', 'Ioffe & Szegedy, 2015', '1502.03167'],
-      ['vanishing-gradient', 'He 외, 2016', '1512.03385'],
-      ['vanishing-gradient', 'Pascanu, Mikolov & Bengio(2013)', 'pascanu13'],
-      ['activation-functions', 'Nair & Hinton(2010)', 'reluICML'],
-      ['activation-functions', 'Maas, Hannun & Ng(2013)', 'relu_hybrid_icml2013'],
-      ['activation-functions', 'Hendrycks & Gimpel, 2016', '1606.08415'],
-      ['activation-functions', 'Clevert, Unterthiner & Hochreiter(2015)', '1511.07289'],
-      ['activation-functions', 'Krizhevsky 외(2012)', 'c399862d3b9d6b76c8436e924a68c45b'],
+      ['vanishing-gradient-remedies', 'Hochreiter(1991)', 'SeppHochreiter1991'],
+      ['vanishing-gradient-remedies', 'Hochreiter & Schmidhuber(1997)', 'neco.1997.9.8.1735'],
+      ['vanishing-gradient-remedies', 'Ioffe & Szegedy, 2015', '1502.03167'],
+      ['vanishing-gradient-remedies', 'He 외, 2016', '1512.03385'],
+      ['vanishing-gradient-remedies', 'Pascanu, Mikolov & Bengio(2013)', 'pascanu13'],
+      ['relu', 'Nair & Hinton(2010)', 'reluICML'],
+      ['relu', 'Maas, Hannun & Ng(2013)', 'relu_hybrid_icml2013'],
+      ['beyond-relu', 'Hendrycks & Gimpel, 2016', '1606.08415'],
+      ['beyond-relu', 'Clevert, Unterthiner & Hochreiter(2015)', '1511.07289'],
+      ['relu', 'Krizhevsky 외(2012)', 'c399862d3b9d6b76c8436e924a68c45b'],
       ['ml-vs-dl', 'LeCun 외, 1998', '10.1109/5.726791'],
     ];
     for (const [slug, citation, url] of cited) {
