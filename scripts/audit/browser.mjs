@@ -47,7 +47,7 @@ export async function visitPage(browser, o) {
     SETUP_LIMIT_MS,
     `${label}: opening a browser context`,
   );
-  const result = { errors: [], csp: [], foreign: [], responses: [], axe: [], overflow: [], theme: null, status: 0 };
+  const result = { errors: [], csp: [], foreign: [], responses: [], axe: [], overflow: [], theme: null, status: 0, domElements: 0 };
   const pending = [];
   context.on('request', (req) => {
     if (isForeign(req.url(), o.origin)) result.foreign.push(req.url());
@@ -90,6 +90,8 @@ export async function visitPage(browser, o) {
     step = 'reading the theme and CSP reports';
     result.theme = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
     result.csp = await page.evaluate(() => window.__auditCsp);
+    // After the scroll every island has hydrated: the element count Lighthouse's DOM size sees.
+    result.domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
     if (o.overflow) {
       step = 'measuring overflow';
       await page.evaluate(() => window.scrollTo(0, 0));

@@ -54,10 +54,11 @@ export function ownJs(pages) {
  * - a page without islands may load at most `jsTextPageOverBaseline` bytes of
  *   JS (gzip) beyond Starlight's own (see `ownJs`);
  * - a page with islands may load at most `jsIslands` beyond Starlight's own;
- * - fonts, CSS and HTML are absolute per page.
+ * - fonts, CSS and HTML are absolute per page;
+ * - so is the number of elements in the rendered page (`domElements`), a count, not bytes.
  *
- * @param {{ isChartPage: boolean, extraJsGzip: number, bytes: { cssGzip: number, fontBytes: number, htmlGzip: number } }} page
- * @param {Record<string, { maxBytes: number }>} budgets `audit.config.json` → budgets
+ * @param {{ isChartPage: boolean, extraJsGzip: number, domElements: number, bytes: { cssGzip: number, fontBytes: number, htmlGzip: number } }} page
+ * @param {Record<string, { maxBytes?: number, maxElements?: number }>} budgets `audit.config.json` → budgets
  */
 export function pageBudgets(page, budgets) {
   return [
@@ -67,6 +68,7 @@ export function pageBudgets(page, budgets) {
     evaluateBudget('fonts', page.bytes.fontBytes, budgets.fonts.maxBytes),
     evaluateBudget('cssGzip', page.bytes.cssGzip, budgets.cssGzip.maxBytes),
     evaluateBudget('htmlGzip', page.bytes.htmlGzip, budgets.htmlGzip.maxBytes),
+    evaluateBudget('domElements', page.domElements, budgets.domElements.maxElements),
   ];
 }
 

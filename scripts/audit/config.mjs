@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 export const BUDGET_KEYS = ['jsTextPageOverBaseline', 'jsIslands', 'fonts', 'cssGzip', 'htmlGzip'];
+/** Budgets that count something other than bytes: the field holding the limit. */
+export const COUNT_BUDGETS = { domElements: 'maxElements' };
 
 export class ConfigError extends Error {
   /** @param {string} field dotted path, e.g. `budgets.fonts.maxBytes` @param {string} problem */
@@ -48,11 +50,17 @@ export function validateConfig(config) {
   const c = /** @type {any} */ (config);
 
   obj(c.budgets, 'budgets');
-  known(c.budgets, BUDGET_KEYS, 'budgets');
+  known(c.budgets, [...BUDGET_KEYS, ...Object.keys(COUNT_BUDGETS)], 'budgets');
   for (const key of BUDGET_KEYS) {
     const b = c.budgets[key];
     obj(b, `budgets.${key}`);
     bytes(b.maxBytes, `budgets.${key}.maxBytes`);
+    str(b.why, `budgets.${key}.why`);
+  }
+  for (const [key, field] of Object.entries(COUNT_BUDGETS)) {
+    const b = c.budgets[key];
+    obj(b, `budgets.${key}`);
+    if (!Number.isInteger(b[field]) || b[field] < 1) throw new ConfigError(`budgets.${key}.${field}`, `must be a whole number ≥ 1 (got ${show(b[field])})`);
     str(b.why, `budgets.${key}.why`);
   }
 

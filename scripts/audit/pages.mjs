@@ -44,6 +44,7 @@ export async function auditPage(browser, page, { origin, config, skip }) {
   const foreign = new Set();
   const jsFiles = new Map();
   let bytes = null;
+  let domElements = 0;
   const combos = [];
   for (const theme of ['light', 'dark']) {
     for (const [name, viewport] of [['desktop', config.viewports.desktop], ['mobile', config.viewports.mobile]]) {
@@ -61,6 +62,7 @@ export async function auditPage(browser, page, { origin, config, skip }) {
     for (const line of r.overflow) fail('layout', `${label}: ${line}`);
     for (const res of r.responses) if (res.kind === 'js') jsFiles.set(res.url, { url: res.url, gzip: res.gzip });
     bytes = maxBytes(bytes, sumBytes(r.responses));
+    domElements = Math.max(domElements, r.domElements);
   }
   for (const [v, where] of axeSeen) fail('a11y', `[${where.join(', ')}] ${v}`);
   for (const [e, where] of errorsSeen) fail('errors', `[${where.join(', ')}] ${e}`);
@@ -73,7 +75,7 @@ export async function auditPage(browser, page, { origin, config, skip }) {
     for (const p of r.problems) fail('no-js', p);
   }
   return {
-    result: { path: page.path, isChartPage: page.isChartPage, layout: page.layout, islands, bytes, js: [...jsFiles.values()] },
+    result: { path: page.path, isChartPage: page.isChartPage, layout: page.layout, islands, bytes, domElements, js: [...jsFiles.values()] },
     failures,
   };
 }

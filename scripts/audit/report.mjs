@@ -47,7 +47,7 @@ export function width(s) {
  * @param {object[]} pages entries of the JSON report's `pages`
  */
 export function summaryTable(pages) {
-  const headers = ['page', 'perf', 'a11y', 'bp', 'seo', 'JS gz', 'own JS', 'CSS gz', 'fonts', 'HTML gz', 'failed'];
+  const headers = ['page', 'perf', 'a11y', 'bp', 'seo', 'JS gz', 'own JS', 'CSS gz', 'fonts', 'HTML gz', 'DOM', 'failed'];
   const rows = pages.map((p) => [
     p.path,
     formatScore(p.lighthouse?.scores?.performance),
@@ -59,6 +59,7 @@ export function summaryTable(pages) {
     formatBytes(p.bytes?.cssGzip),
     formatBytes(p.bytes?.fontBytes),
     formatBytes(p.bytes?.htmlGzip),
+    formatScore(p.domElements),
     p.failed.length ? p.failed.join(',') : 'ok',
   ]);
   return formatTable(headers, rows);
@@ -68,7 +69,7 @@ export function summaryTable(pages) {
 export function pageLine(p) {
   const mark = p.failed.length ? '✖' : '✔';
   const kind = p.isChartPage ? `chart page, ${p.islands} island(s)` : 'text page';
-  return `${mark} ${p.path} (${kind}) JS ${formatBytes(p.bytes?.jsGzip)}${p.extraJsGzip == null ? '' : ` (own ${formatBytes(p.extraJsGzip)})`}, CSS ${formatBytes(p.bytes?.cssGzip)}, fonts ${formatBytes(p.bytes?.fontBytes)}, HTML ${formatBytes(p.bytes?.htmlGzip)}${p.failed.length ? ` · failed: ${p.failed.join(', ')}` : ''}`;
+  return `${mark} ${p.path} (${kind}) JS ${formatBytes(p.bytes?.jsGzip)}${p.extraJsGzip == null ? '' : ` (own ${formatBytes(p.extraJsGzip)})`}, CSS ${formatBytes(p.bytes?.cssGzip)}, fonts ${formatBytes(p.bytes?.fontBytes)}, HTML ${formatBytes(p.bytes?.htmlGzip)}, ${formatScore(p.domElements)} elements${p.failed.length ? ` · failed: ${p.failed.join(', ')}` : ''}`;
 }
 
 /**

@@ -7,6 +7,7 @@ const budgets = {
   fonts: { maxBytes: 153600 },
   cssGzip: { maxBytes: 30720 },
   htmlGzip: { maxBytes: 61440 },
+  domElements: { maxElements: 1300 },
 };
 
 describe('evaluateBudget', () => {
@@ -27,17 +28,22 @@ describe('evaluateBudget', () => {
 describe('pageBudgets', () => {
   const bytes = { cssGzip: 1000, fontBytes: 2000, htmlGzip: 3000 };
   test('a text page is held to the text-page JS budget', () => {
-    const r = pageBudgets({ isChartPage: false, extraJsGzip: 1025, bytes }, budgets);
+    const r = pageBudgets({ isChartPage: false, extraJsGzip: 1025, domElements: 900, bytes }, budgets);
     expect(r[0]).toMatchObject({ name: 'jsTextPageOverBaseline', ok: false, over: 1 });
-    expect(r.map((b: { name: string }) => b.name)).toEqual(['jsTextPageOverBaseline', 'fonts', 'cssGzip', 'htmlGzip']);
+    expect(r.map((b: { name: string }) => b.name)).toEqual(['jsTextPageOverBaseline', 'fonts', 'cssGzip', 'htmlGzip', 'domElements']);
   });
   test('a chart page is held to the islands budget', () => {
-    const r = pageBudgets({ isChartPage: true, extraJsGzip: 30720, bytes }, budgets);
+    const r = pageBudgets({ isChartPage: true, extraJsGzip: 30720, domElements: 900, bytes }, budgets);
     expect(r[0]).toMatchObject({ name: 'jsIslands', ok: true });
   });
   test('every absolute budget is checked', () => {
-    const r = pageBudgets({ isChartPage: false, extraJsGzip: 0, bytes: { cssGzip: 30721, fontBytes: 153601, htmlGzip: 61441 } }, budgets);
-    expect(r.filter((b: { ok: boolean }) => !b.ok).map((b: { name: string }) => b.name)).toEqual(['fonts', 'cssGzip', 'htmlGzip']);
+    const r = pageBudgets({ isChartPage: false, extraJsGzip: 0, domElements: 1301, bytes: { cssGzip: 30721, fontBytes: 153601, htmlGzip: 61441 } }, budgets);
+    expect(r.filter((b: { ok: boolean }) => !b.ok).map((b: { name: string }) => b.name)).toEqual(['fonts', 'cssGzip', 'htmlGzip', 'domElements']);
+  });
+  test('the element count is a budget too: exactly the limit passes, one more fails', () => {
+    const at = (domElements: number) => pageBudgets({ isChartPage: false, extraJsGzip: 0, domElements, bytes }, budgets).at(-1);
+    expect(at(1300)).toMatchObject({ name: 'domElements', ok: true });
+    expect(at(1301)).toMatchObject({ name: 'domElements', ok: false, over: 1 });
   });
 });
 

@@ -30,6 +30,12 @@ describe('audit.config.json', () => {
     expect(errorFor((c) => (c.budgets.jsIslands.maxBytes = -1))).toMatch(/`budgets\.jsIslands\.maxBytes`/);
   });
 
+  test('the element budget is a whole count, not bytes', () => {
+    expect(errorFor((c) => (c.budgets.domElements.maxElements = 0))).toMatch(/`budgets\.domElements\.maxElements` must be a whole number ≥ 1 \(got 0\)/);
+    expect(errorFor((c) => (c.budgets.domElements = { maxBytes: 1300, why: 'wrong field' }))).toMatch(/`budgets\.domElements\.maxElements`/);
+    expect(errorFor((c) => delete c.budgets.domElements.why)).toMatch(/`budgets\.domElements\.why`/);
+  });
+
   test('a missing budget names its field', () => {
     expect(errorFor((c) => delete c.budgets.htmlGzip)).toMatch(/`budgets\.htmlGzip` must be an object \(got nothing\)/);
   });

@@ -31,13 +31,14 @@ describe('summaryTable', () => {
         lighthouse: { scores: { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 } },
         bytes: { jsGzip: 32000, cssGzip: 16000, fontBytes: 120000, htmlGzip: 15000 },
         extraJsGzip: 0,
+        domElements: 987,
         failed: [],
       },
       { path: '/404.html', bytes: { jsGzip: 30000, cssGzip: 16000, fontBytes: 30000, htmlGzip: 4000 }, extraJsGzip: 0, failed: ['a11y', 'bytes'] },
     ]);
     const [header, , a, b] = t.split('\n');
-    expect(header).toMatch(/^page\s+perf\s+a11y\s+bp\s+seo\s+JS gz\s+own JS\s+CSS gz\s+fonts\s+HTML gz\s+failed$/);
-    expect(a).toMatch(/^\/notes\/a\/\s+98\s+100\s+100\s+100\s+31\.3 KB\s+0 B\s+15\.6 KB\s+117\.2 KB\s+14\.6 KB\s+ok$/);
+    expect(header).toMatch(/^page\s+perf\s+a11y\s+bp\s+seo\s+JS gz\s+own JS\s+CSS gz\s+fonts\s+HTML gz\s+DOM\s+failed$/);
+    expect(a).toMatch(/^\/notes\/a\/\s+98\s+100\s+100\s+100\s+31\.3 KB\s+0 B\s+15\.6 KB\s+117\.2 KB\s+14\.6 KB\s+987\s+ok$/);
     expect(b).toMatch(/^\/404\.html\s+–\s+–\s+–\s+–\s.*a11y,bytes$/);
   });
 });
@@ -67,7 +68,7 @@ describe('failures', () => {
 
 describe('pageLine', () => {
   test('marks a failing page and lists its failed checks', () => {
-    const line = pageLine({ path: '/c/', isChartPage: true, islands: 2, bytes: { jsGzip: 70000, cssGzip: 18000, fontBytes: 100000, htmlGzip: 40000 }, failed: ['no-js'] });
-    expect(line).toBe('✖ /c/ (chart page, 2 island(s)) JS 68.4 KB, CSS 17.6 KB, fonts 97.7 KB, HTML 39.1 KB · failed: no-js');
+    const line = pageLine({ path: '/c/', isChartPage: true, islands: 2, bytes: { jsGzip: 70000, cssGzip: 18000, fontBytes: 100000, htmlGzip: 40000 }, domElements: 1234, failed: ['no-js'] });
+    expect(line).toBe('✖ /c/ (chart page, 2 island(s)) JS 68.4 KB, CSS 17.6 KB, fonts 97.7 KB, HTML 39.1 KB, 1234 elements · failed: no-js');
   });
 });
