@@ -33,6 +33,7 @@ const SLUGS = [
   'beyond-relu',
   'choosing-activations',
   'vanishing-gradient',
+  'weight-initialization',
   'vanishing-gradient-remedies',
   'gradient-lab',
   'glossary',
@@ -353,7 +354,7 @@ describe('기울기 소실 노트의 숫자', () => {
     expect(tanh.df(0) ** 2).toBe(1);
     // Leaky ReLU keeps (1 + a²)/2 of the signal
     expect(meanSq(activations['leaky-relu'].df)).toBeCloseTo((1 + 0.01 ** 2) / 2, 12);
-    expectInNote('vanishing-gradient-remedies', '$\\tfrac{1 + a^2}{2}$가 남아');
+    expectInNote('weight-initialization', '$\\tfrac{1 + a^2}{2}$가 남아');
   });
 
   it('층마다의 분산 배율 표 (폭 n = 64): 라이브러리의 이론값과 같다', () => {
@@ -368,9 +369,9 @@ describe('기울기 소실 노트의 숫자', () => {
         expect(theoreticalLayerFactor(activation, init, n), `${activation} + ${init}`).toBeCloseTo(factor, 14);
       }
     }
-    expectInNote('vanishing-gradient-remedies', '| 시그모이드 | $\\le 0.0004$ | $\\le 1/48$ | $\\le 1/16$ | $\\le 1/8$ |');
-    expectInNote('vanishing-gradient-remedies', '| tanh | $\\le 0.0064$ | $\\le 1/3$ | $\\le 1$ | $\\le 2$ |');
-    expectInNote('vanishing-gradient-remedies', '| ReLU | $0.0032$ | $1/6$ | $1/2$ | $1$ |');
+    expectInNote('weight-initialization', '| 시그모이드 | $\\le 0.0004$ | $\\le 1/48$ | $\\le 1/16$ | $\\le 1/8$ |');
+    expectInNote('weight-initialization', '| tanh | $\\le 0.0064$ | $\\le 1/3$ | $\\le 1$ | $\\le 2$ |');
+    expectInNote('weight-initialization', '| ReLU | $0.0032$ | $1/6$ | $1/2$ | $1$ |');
     // ReLU + He = 1 and ReLU + Xavier = 1/2 at equal fan-in/out, at any width
     for (const w of [8, 64, 128, 256]) {
       expect(theoreticalLayerFactor('relu', 'he', w)).toBeCloseTo(1, 14);
@@ -378,7 +379,7 @@ describe('기울기 소실 노트의 숫자', () => {
     }
     // sigmoid would need Var[W] = 16/n for a factor of 1
     expect(n * (16 / n) * quarter ** 2).toBe(1);
-    expectInNote('vanishing-gradient-remedies', '$\\operatorname{Var}[W] = 16/n$이 필요한데');
+    expectInNote('weight-initialization', '$\\operatorname{Var}[W] = 16/n$이 필요한데');
   });
 
   it('초기화의 가중치 분산: standard 1/(3n), small 0.01², Xavier 2/(n_in + n_out), He 2/n', () => {
@@ -399,8 +400,8 @@ describe('기울기 소실 노트의 숫자', () => {
     expect(variance('small') / 1e-4).toBeCloseTo(1, 1);
     expect(variance('xavier') * width).toBeCloseTo(1, 1);
     expect(variance('he') * width).toBeCloseTo(2, 1);
-    expectInNote('vanishing-gradient-remedies', '분산이 $\\tfrac{1}{3n}$이며');
-    expectInNote('vanishing-gradient-remedies', '"small"은 표준편차 0.01의 정규분포입니다');
+    expectInNote('weight-initialization', '분산이 $\\tfrac{1}{3n}$이며');
+    expectInNote('weight-initialization', '"small"은 표준편차 0.01의 정규분포입니다');
   });
 
   it('노름의 배율과 깊이에 따른 누적: 본문과 "직접 해 보기"의 숫자', () => {
@@ -408,8 +409,8 @@ describe('기울기 소실 노트의 숫자', () => {
     // ReLU + Xavier: 1/√2 ≈ 0.71 per layer, 2⁻¹⁰ ≈ 9.8 × 10⁻⁴ after 20 layers
     expect(Math.sqrt(f('relu', 'xavier')).toFixed(2)).toBe('0.71');
     expect(sciTex(Math.sqrt(f('relu', 'xavier')) ** 20)).toBe('9.8 \\times 10^{-4}');
-    expectInNote('vanishing-gradient-remedies', '$1/\\sqrt2 \\approx 0.71$배');
-    expectInNote('vanishing-gradient-remedies', '$2^{-10} \\approx 9.8 \\times 10^{-4}$배');
+    expectInNote('weight-initialization', '$1/\\sqrt2 \\approx 0.71$배');
+    expectInNote('weight-initialization', '$2^{-10} \\approx 9.8 \\times 10^{-4}$배');
     // depth d: the input-side gradient has passed d − 1 layers
     const across = (activation: string, init: string, depth: number) => f(activation, init) ** ((depth - 1) / 2);
     const claims: [string, string, number, string][] = [
@@ -620,9 +621,9 @@ describe('노트의 링크와 출처', () => {
     }
     const papers: [Slug, string][] = [
       ['vanishing-gradient', 'https://proceedings.mlr.press/v9/glorot10a.html'],
-      ['vanishing-gradient-remedies', 'https://proceedings.mlr.press/v9/glorot10a.html'],
+      ['weight-initialization', 'https://proceedings.mlr.press/v9/glorot10a.html'],
       ['gradient-lab', 'https://proceedings.mlr.press/v9/glorot10a.html'],
-      ['vanishing-gradient-remedies', 'https://arxiv.org/abs/1502.01852'],
+      ['weight-initialization', 'https://arxiv.org/abs/1502.01852'],
       ['relu', 'https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf'],
       ['relu', 'https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf'],
       ['vanishing-gradient', 'https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf'],
@@ -643,9 +644,9 @@ describe('노트의 링크와 출처', () => {
   it('본문에서 인용한 논문은 sources에 있다', () => {
     const cited: [Slug, string, string][] = [
       ['vanishing-gradient', 'Glorot & Bengio(2010)', 'glorot10a'],
-      ['vanishing-gradient-remedies', 'Glorot & Bengio(2010)', 'glorot10a'],
+      ['weight-initialization', 'Glorot & Bengio(2010)', 'glorot10a'],
       ['gradient-lab', 'Glorot & Bengio(2010)', 'glorot10a'],
-      ['vanishing-gradient-remedies', 'He 외, 2015', '1502.01852'],
+      ['weight-initialization', 'He 외, 2015', '1502.01852'],
       ['vanishing-gradient', 'Hochreiter(1991)', 'SeppHochreiter1991'],
       ['vanishing-gradient-remedies', 'Hochreiter(1991)', 'SeppHochreiter1991'],
       ['vanishing-gradient-remedies', 'Hochreiter & Schmidhuber(1997)', 'neco.1997.9.8.1735'],

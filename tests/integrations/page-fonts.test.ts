@@ -6,7 +6,7 @@ import { SOURCES, SUBSET_OPTIONS } from '../../src/integrations/page-fonts.mjs';
 import { codePoints } from '../../src/integrations/html-text.mjs';
 
 /** Prose of the activation-function and vanishing-gradient notes, markup stripped: Hangul, Latin, digits and punctuation as readers see them. */
-const TEXT = ['vanishing-gradient', 'vanishing-gradient-remedies', 'gradient-lab', 'activation-functions', 'relu', 'beyond-relu', 'choosing-activations']
+const TEXT = ['vanishing-gradient', 'weight-initialization', 'vanishing-gradient-remedies', 'gradient-lab', 'activation-functions', 'relu', 'beyond-relu', 'choosing-activations']
   .map((id) => readFileSync(`src/content/docs/notes/${id}.mdx`, 'utf8').split(/^---$/m)[2])
   .join('\n')
   .replace(/\$\$?[^$]*\$\$?|<[^>]*>|[`*_#[\]()]/g, ' ')
