@@ -90,8 +90,8 @@ export async function visitPage(browser, o) {
     step = 'reading the theme and CSP reports';
     result.theme = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
     result.csp = await page.evaluate(() => window.__auditCsp);
-    // After the scroll every island has hydrated: the element count Lighthouse's DOM size sees.
-    result.domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    // After the scroll every island has hydrated. Like Lighthouse's DOM size, count what is in <body>.
+    result.domElements = await page.evaluate(() => document.body.getElementsByTagName('*').length);
     if (o.overflow) {
       step = 'measuring overflow';
       await page.evaluate(() => window.scrollTo(0, 0));

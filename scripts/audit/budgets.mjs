@@ -1,11 +1,11 @@
 /**
  * Pure budget arithmetic: no I/O, so it is unit-tested (tests/audit/).
- * A value equal to its budget passes; one byte over fails.
+ * A value equal to its budget passes; one byte (or, for `domElements`, one element) over fails.
  */
 
 /**
  * @param {string} name
- * @param {number} value measured bytes (or a score)
+ * @param {number} value measured bytes, or elements for `domElements`
  * @param {number} max inclusive limit
  */
 export function evaluateBudget(name, value, max) {

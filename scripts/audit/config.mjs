@@ -60,7 +60,7 @@ export function validateConfig(config) {
   for (const [key, field] of Object.entries(COUNT_BUDGETS)) {
     const b = c.budgets[key];
     obj(b, `budgets.${key}`);
-    if (!Number.isInteger(b[field]) || b[field] < 1) throw new ConfigError(`budgets.${key}.${field}`, `must be a whole number ≥ 1 (got ${show(b[field])})`);
+    count(b[field], `budgets.${key}.${field}`);
     str(b.why, `budgets.${key}.why`);
   }
 
@@ -145,6 +145,9 @@ function str(v, field) {
 }
 function bytes(v, field) {
   if (!Number.isInteger(v) || v < 0) throw new ConfigError(field, `must be a whole number of bytes ≥ 0 (got ${show(v)})`);
+}
+function count(v, field) {
+  if (!Number.isInteger(v) || v < 1) throw new ConfigError(field, `must be a whole number ≥ 1 (got ${show(v)})`);
 }
 function score(v, field) {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) throw new ConfigError(field, `must be a score from 0 to 100 (got ${show(v)})`);

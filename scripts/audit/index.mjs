@@ -4,7 +4,7 @@
  * serves it on 127.0.0.1 and checks every page in headless Chromium:
  * accessibility (axe-core, light and dark), privacy (no other host), errors
  * (console, uncaught, CSP), links (root and /sub builds), layout (no
- * overflow at 390 px), charts without JavaScript, bytes per page, Lighthouse,
+ * overflow at 390 px), charts without JavaScript, bytes and DOM size per page, Lighthouse,
  * HTML validity and `npm audit`. Budgets: audit.config.json. Docs: docs/audit.md.
  *
  * Exit 0 when everything holds, 1 when a check or budget broke, 2 when the
@@ -21,7 +21,7 @@ import { ConfigError, loadConfig } from './config.mjs';
 import { killLighthouseChromium, medianScores, startLighthouse } from './lighthouse.mjs';
 import { createPagePass } from './page-pass.mjs';
 import { listPages, matchPage } from './pages.mjs';
-import { countByCheck, formatBytes, formatFailures, summaryTable } from './report.mjs';
+import { budgetFailure, countByCheck, formatBytes, formatFailures, summaryTable } from './report.mjs';
 import { checkLinks, npmAudit, undocumentedRules, validateHtml } from './static-checks.mjs';
 import { ensureKoreanSystemFont } from './system-fonts.mjs';
 import { parseArgs, USAGE } from './args.mjs';
@@ -133,20 +133,16 @@ async function main() {
   const results = pass.results;
   failures.push(...pass.failures);
 
-  // Bytes per page.
+  // Bytes and DOM size per page.
   const own = ownJs(results);
   for (const r of results) {
     Object.assign(r, own.get(r.path));
     r.budgets = pageBudgets(r, config.budgets);
+    const ownFiles = r.extraFiles.map((f) => ({ path: f.url.replace(root.server.origin, ''), gzip: f.gzip }));
     for (const b of r.budgets.filter((x) => !x.ok)) {
-      if (b.name === 'domElements') {
-        fail(r.path, 'dom', `${b.value} elements > budget ${b.max} (over by ${b.over}): split the note into shorter notes (CONTRIBUTING.md, "길이")`);
-        if (!r.failed.includes('dom')) r.failed.push('dom');
-        continue;
-      }
-      const extra = b.name.startsWith('js') ? ` (own JS: ${r.extraFiles.map((f) => `${f.url.replace(root.server.origin, '')} ${formatBytes(f.gzip)}`).join(', ')})` : '';
-      fail(r.path, 'bytes', `${b.name} ${formatBytes(b.value)} > budget ${formatBytes(b.max)} (over by ${formatBytes(b.over)})${extra}`);
-      if (!r.failed.includes('bytes')) r.failed.push('bytes');
+      const { check, detail } = budgetFailure(b, ownFiles);
+      fail(r.path, check, detail);
+      if (!r.failed.includes(check)) r.failed.push(check);
     }
   }
 

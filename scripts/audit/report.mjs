@@ -16,6 +16,25 @@ export function formatScore(s) {
   return s === null || s === undefined ? '–' : String(s);
 }
 
+/** A count (elements) for a table cell; `–` when it was not measured. */
+export function formatCount(n) {
+  return n === null || n === undefined || n === 0 ? '–' : String(n);
+}
+
+/**
+ * The failure line for a broken budget: `dom` for the element count (the fix is
+ * a shorter note), `bytes` for the rest; a JS budget lists the page's own files.
+ * @param {{ name: string, value: number, max: number, over: number }} b from `pageBudgets`
+ * @param {{ path: string, gzip: number }[]} ownFiles the page's JS beyond Starlight's
+ */
+export function budgetFailure(b, ownFiles = []) {
+  if (b.name === 'domElements') {
+    return { check: 'dom', detail: `${b.value} elements > budget ${b.max} (over by ${b.over}): split the note into shorter notes (CONTRIBUTING.md, "길이")` };
+  }
+  const extra = b.name.startsWith('js') ? ` (own JS: ${ownFiles.map((f) => `${f.path} ${formatBytes(f.gzip)}`).join(', ')})` : '';
+  return { check: 'bytes', detail: `${b.name} ${formatBytes(b.value)} > budget ${formatBytes(b.max)} (over by ${formatBytes(b.over)})${extra}` };
+}
+
 /**
  * Left-aligned text table (right-aligned for numeric-looking cells).
  * @param {string[]} headers @param {(string | number)[][]} rows
@@ -59,7 +78,7 @@ export function summaryTable(pages) {
     formatBytes(p.bytes?.cssGzip),
     formatBytes(p.bytes?.fontBytes),
     formatBytes(p.bytes?.htmlGzip),
-    formatScore(p.domElements),
+    formatCount(p.domElements),
     p.failed.length ? p.failed.join(',') : 'ok',
   ]);
   return formatTable(headers, rows);
@@ -69,7 +88,7 @@ export function summaryTable(pages) {
 export function pageLine(p) {
   const mark = p.failed.length ? '✖' : '✔';
   const kind = p.isChartPage ? `chart page, ${p.islands} island(s)` : 'text page';
-  return `${mark} ${p.path} (${kind}) JS ${formatBytes(p.bytes?.jsGzip)}${p.extraJsGzip == null ? '' : ` (own ${formatBytes(p.extraJsGzip)})`}, CSS ${formatBytes(p.bytes?.cssGzip)}, fonts ${formatBytes(p.bytes?.fontBytes)}, HTML ${formatBytes(p.bytes?.htmlGzip)}, ${formatScore(p.domElements)} elements${p.failed.length ? ` · failed: ${p.failed.join(', ')}` : ''}`;
+  return `${mark} ${p.path} (${kind}) JS ${formatBytes(p.bytes?.jsGzip)}${p.extraJsGzip == null ? '' : ` (own ${formatBytes(p.extraJsGzip)})`}, CSS ${formatBytes(p.bytes?.cssGzip)}, fonts ${formatBytes(p.bytes?.fontBytes)}, HTML ${formatBytes(p.bytes?.htmlGzip)}, ${formatCount(p.domElements)} elements${p.failed.length ? ` · failed: ${p.failed.join(', ')}` : ''}`;
 }
 
 /**

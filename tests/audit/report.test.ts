@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countByCheck, formatBytes, formatFailures, formatTable, pageLine, summaryTable, width } from '../../scripts/audit/report.mjs';
+import { budgetFailure, countByCheck, formatBytes, formatFailures, formatTable, pageLine, summaryTable, width } from '../../scripts/audit/report.mjs';
 
 describe('formatBytes', () => {
   test('bytes below 1 KB stay bytes; above, KB with one decimal', () => {
@@ -63,6 +63,21 @@ describe('failures', () => {
   });
   test('no failures, no text', () => {
     expect(formatFailures([])).toBe('');
+  });
+});
+
+describe('budgetFailure', () => {
+  test('too many elements is a dom failure that says to split the note', () => {
+    const f = budgetFailure({ name: 'domElements', value: 1450, max: 1200, over: 250 });
+    expect(f.check).toBe('dom');
+    expect(f.detail).toBe('1450 elements > budget 1200 (over by 250): split the note into shorter notes (CONTRIBUTING.md, "길이")');
+  });
+  test('a JS budget is a bytes failure that lists the page’s own files', () => {
+    const f = budgetFailure({ name: 'jsIslands', value: 31744, max: 30720, over: 1024 }, [{ path: '/_astro/Island.js', gzip: 20480 }]);
+    expect(f).toEqual({ check: 'bytes', detail: 'jsIslands 31.0 KB > budget 30.0 KB (over by 1.0 KB) (own JS: /_astro/Island.js 20.0 KB)' });
+  });
+  test('other byte budgets name no files', () => {
+    expect(budgetFailure({ name: 'fonts', value: 2048, max: 1024, over: 1024 }, [{ path: '/x.js', gzip: 1 }]).detail).toBe('fonts 2.0 KB > budget 1.0 KB (over by 1.0 KB)');
   });
 });
 

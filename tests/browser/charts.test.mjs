@@ -154,7 +154,9 @@ describe('ActivationExplorer', () => {
     await page.reload();
     await hydrated(page, SECOND_EXPLORER_ID);
     await page.waitForFunction((id) => document.querySelector(`#${id} input[value="relu"]`).checked, SECOND_EXPLORER_ID);
-    assert.equal(await page.locator(`#${FIRST_EXPLORER_ID}-alpha`).inputValue(), '1.1');
+    // The first chart hydrates on its own (client:visible) and reads the URL in an effect: wait for both.
+    await hydrated(page, FIRST_EXPLORER_ID);
+    await page.waitForFunction((id) => document.getElementById(`${id}-alpha`)?.value === '1.1', FIRST_EXPLORER_ID);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -641,6 +641,23 @@ describe('노트의 링크와 출처', () => {
     for (const url of all) expect(url).toMatch(/^https:\/\//);
   });
 
+  it('본문의 모든 인용 "저자(연도)"·"저자, 연도"는 그 노트의 sources 제목에 저자와 연도로 있다', () => {
+    // "Glorot & Bengio(2010)", "He 외(2015)", "(LeCun, Bottou, Orr & Müller, 1998"; an acronym ("SVM, …") is not an author.
+    const citation = /\b([A-Z][a-z][a-zA-Z]*)(?:(?:, | & )[A-Z][a-zA-Zü]+)*(?: 외)?(?:\(|, )((?:19|20)\d\d)\b/g;
+    let found = 0;
+    for (const slug of SLUGS) {
+      const titles = [...source[slug].split('\n---\n')[0].matchAll(/^\s+- title: (.*)$/gm)].map((m) => m[1]);
+      for (const [text, author, year] of body(slug).matchAll(citation)) {
+        expect(
+          titles.some((t) => t.includes(author) && t.includes(year)),
+          `${slug}: "${text}" has no source titled with ${author} and ${year}`,
+        ).toBe(true);
+        found++;
+      }
+    }
+    expect(found).toBeGreaterThan(50);
+  });
+
   it('본문에서 인용한 논문은 sources에 있다', () => {
     const cited: [Slug, string, string][] = [
       ['vanishing-gradient', 'Glorot & Bengio(2010)', 'glorot10a'],
