@@ -1,4 +1,4 @@
-import type { Activation, ActivationId } from './activations/types';
+import type { ActivationId } from './activations/types';
 import { prepareFlow } from './flow-checks';
 import { transpose } from './kernels';
 import { createLayerStats, fillLayerStats, type LayerStats } from './layer-stats';

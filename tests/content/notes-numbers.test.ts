@@ -19,7 +19,6 @@ import {
   getActivation,
   gradientFlow,
   predictedGradientNorms,
-  standardNormalInput,
   theoreticalVarianceFactor,
   type ActivationId,
   type InitId,
