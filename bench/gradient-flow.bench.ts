@@ -9,6 +9,9 @@ import { createNetwork, gradientFlow, standardNormalInput, type ActivationId } f
 import { setKernelBackend, type KernelBackend } from '../src/lib/kernel-backend';
 import { createTfNetwork, initBackend, tf, tfWeightGradNorms, wasmFeatures, type TfBackend, type TfNetwork } from './tf-network';
 
+/** The smallest normal float32, 2⁻¹²⁶. */
+const FLOAT32_MIN_NORMAL = 2 ** -126;
+
 const DEPTH = 50;
 const BATCH = 16;
 const OPTIONS = { time: 3000, warmupTime: 500 };
@@ -70,9 +73,19 @@ for (const activation of ['relu', 'tanh', 'sigmoid'] as const) test(`gradientFlo
     }
     const net = createTfNetwork(network, input, BATCH, backend);
     const norms = tfWeightGradNorms(net);
+    // tf.norm squares each entry in float32. Once the mean square is below the smallest normal
+    // float32 (the norm is below width·√2⁻¹²⁶), the squares are subnormal or 0 and the norm loses
+    // its digits. Those layers (sigmoid's vanished gradients) say nothing about agreement, so
+    // they are counted, not compared.
+    const underflowBound = width * Math.sqrt(FLOAT32_MIN_NORMAL);
     let worst = 0;
-    for (let l = 0; l < DEPTH; l++) worst = Math.max(worst, Math.abs(norms[l] / ours.weightGradNorm[l] - 1));
-    console.log(`tfjs-${backend}: ready${backend === 'wasm' ? ` (${wasmFeatures()})` : ''}; max relative difference of ‖∂L/∂W_l‖ vs ours (float32 vs float64): ${worst.toExponential(2)}`);
+    let underflowed = 0;
+    for (let l = 0; l < DEPTH; l++) {
+      if (ours.weightGradNorm[l] < underflowBound) underflowed++;
+      else worst = Math.max(worst, Math.abs(norms[l] / ours.weightGradNorm[l] - 1));
+    }
+    const underflowNote = underflowed ? `; ${underflowed} layer(s) with ‖∂L/∂W_l‖ < ${underflowBound.toExponential(1)}, where float32's squares are subnormal, not compared` : '';
+    console.log(`tfjs-${backend}: ready${backend === 'wasm' ? ` (${wasmFeatures()})` : ''}; max relative difference of ‖∂L/∂W_l‖ vs ours (float32 vs float64): ${worst.toExponential(2)}${underflowNote}`);
     tfNets[backend] = net;
   }
 
