@@ -50,6 +50,26 @@ describe('reading a long note', () => {
     await context.close();
   });
 
+  test('on a phone, a wide table scrolls instead of splitting Korean words into syllables', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.origin + '/notes/choosing-activations/', { waitUntil: 'load' });
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('.sl-markdown-content table :is(th, td)')]
+        .filter((c) => /^[가-힣]+$/.test(c.textContent.trim()))
+        .map((c) => {
+          const range = document.createRange();
+          range.selectNodeContents(c);
+          // Distinct line tops: a word kept whole sits on one line.
+          return { text: c.textContent.trim(), lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+        }),
+    );
+    assert.ok(cells.some((c) => c.text === '시그모이드'), `the comparison table has a 시그모이드 cell (${cells.map((c) => c.text).join(', ')})`);
+    for (const c of cells) assert.equal(c.lines, 1, `${c.text} is drawn on ${c.lines} lines`);
+    const table = page.locator('.sl-markdown-content table').first();
+    assert.ok(await table.evaluate((t) => t.scrollWidth > t.clientWidth), 'the table scrolls sideways');
+    await context.close();
+  });
+
   test('a link to a #fragment deep in the note lands on its heading', async () => {
     const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
     await page.goto(server.origin + LONG_NOTE, { waitUntil: 'load' });
