@@ -5,9 +5,15 @@
 import { readFileSync } from 'node:fs';
 
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-export const BUDGET_KEYS = ['jsTextPageOverBaseline', 'jsIslands', 'fonts', 'cssGzip', 'htmlGzip'];
-/** Budgets that count something other than bytes: the field holding the limit. */
-export const COUNT_BUDGETS = { domElements: 'maxElements' };
+/** Every budget with the field that holds its limit: bytes, or for `domElements` a count. */
+export const BUDGET_LIMITS = {
+  jsTextPageOverBaseline: 'maxBytes',
+  jsIslands: 'maxBytes',
+  fonts: 'maxBytes',
+  cssGzip: 'maxBytes',
+  htmlGzip: 'maxBytes',
+  domElements: 'maxElements',
+};
 
 export class ConfigError extends Error {
   /** @param {string} field dotted path, e.g. `budgets.fonts.maxBytes` @param {string} problem */
@@ -50,17 +56,11 @@ export function validateConfig(config) {
   const c = /** @type {any} */ (config);
 
   obj(c.budgets, 'budgets');
-  known(c.budgets, [...BUDGET_KEYS, ...Object.keys(COUNT_BUDGETS)], 'budgets');
-  for (const key of BUDGET_KEYS) {
+  known(c.budgets, Object.keys(BUDGET_LIMITS), 'budgets');
+  for (const [key, field] of Object.entries(BUDGET_LIMITS)) {
     const b = c.budgets[key];
     obj(b, `budgets.${key}`);
-    bytes(b.maxBytes, `budgets.${key}.maxBytes`);
-    str(b.why, `budgets.${key}.why`);
-  }
-  for (const [key, field] of Object.entries(COUNT_BUDGETS)) {
-    const b = c.budgets[key];
-    obj(b, `budgets.${key}`);
-    count(b[field], `budgets.${key}.${field}`);
+    (field === 'maxBytes' ? bytes : count)(b[field], `budgets.${key}.${field}`);
     str(b.why, `budgets.${key}.why`);
   }
 
