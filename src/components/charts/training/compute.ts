@@ -4,7 +4,11 @@
  * no-JS picture) and by train.worker.ts in the browser; never by the main
  * thread's bundle.
  */
-import { createTrainer, theoreticalVarianceFactor, type ActivationId, type InitId, type Trainer, type TrainerSpec } from '../../../lib/index';
+import type { ActivationId } from '../../../lib/activations/types';
+import type { InitId } from '../../../lib/init';
+import { theoreticalVarianceFactor } from '../../../lib/theory';
+import { createTrainer } from '../../../lib/training/trainer';
+import type { Trainer, TrainerSpec } from '../../../lib/training/types';
 import { appendRecords, emptyHistory, toRecord, type History } from './history';
 import { runKey, trainerSpec, type TrainState } from './spec';
 import type { Boundary, PointSet, RunStatic, TrainView } from './view';
