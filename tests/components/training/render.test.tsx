@@ -2,7 +2,6 @@
 import { describe, expect, test } from 'vitest';
 import { render } from 'preact-render-to-string';
 import { LAB_FRAMES } from '../../../src/components/charts/frame';
-import { initLabels } from '../../../src/components/charts/lab-compute';
 import { boundaryGrid, computeTrainView, planeExtent, theoryRatio } from '../../../src/components/charts/training/compute';
 import { summaryText } from '../../../src/components/charts/training/format';
 import type { TrainRecord } from '../../../src/components/charts/training/history';
@@ -18,7 +17,7 @@ const rec = (step: number, loss: number, grad = [1e-3, 1e-2, 1e-1]): TrainRecord
 
 describe('<TrainingLab> server render', () => {
   const view = computeTrainView(SHORT);
-  const html = render(<TrainingLabIsland id="train" {...SHORT} initial={packView(view)} initLabels={initLabels()} />);
+  const html = render(<TrainingLabIsland id="train" {...SHORT} initial={packView(view)} libLabels={{ 'activation.sigmoid': '시그모이드' }} />);
 
   test('the build-time run is drawn: loss curves, heatmap, profile, boundary, points and a table', () => {
     expect(html).toMatch(/<path class="series c-train" data-series="train-loss" d="M[\d.]+,[\d.]+L/);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { TRAIN_LIMITS } from '../../../src/lib/index';
-import { DATASET_SIZE, parseTrainState, runKey, TRAIN_DEFAULTS, trainerSpec, trainSpec, validClip } from '../../../src/components/charts/training/spec';
+import { LAB_LIMITS } from '../../../src/components/charts/chart-spec';
+import { DATASET_SIZE, SEED_LIMITS, parseTrainState, runKey, TRAIN_DEFAULTS, trainerSpec, trainSpec, validClip } from '../../../src/components/charts/training/spec';
 import { hrefWithState } from '../../../src/components/charts/url-state';
 import { createTrainer, validateTrainerSpec, type TrainerSpec } from '../../../src/lib/index';
 
@@ -22,6 +23,10 @@ describe('training lab spec', () => {
         expect(() => validateTrainerSpec(trainerSpec(s) as TrainerSpec), `${key}=${v}`).not.toThrow();
       }
     }
+  });
+
+  test('seeds span the same range as <GradientLab>', () => {
+    expect(SEED_LIMITS).toEqual(LAB_LIMITS.seed);
   });
 
   test('clip 0 means off (null); other values are the global-norm limit', () => {
