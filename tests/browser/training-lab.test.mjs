@@ -50,7 +50,7 @@ describe('TrainingLab', () => {
     await page.goto(`${server.url}${PAGE}`);
     const pretrained = await step(page);
     assert.ok(pretrained > 0, 'the build trained some steps');
-    assert.match(await lab(page).locator('[data-readout]').innerText(), new RegExp(`^${pretrained.toLocaleString('ko-KR')}단계: 훈련 손실`));
+    assert.match(await lab(page).locator('[data-readout]').innerText(), new RegExp(`^${pretrained.toLocaleString('en-US')}단계: 훈련 손실`));
     assert.match((await lab(page).locator('path[data-series="train-loss"]').getAttribute('d')) ?? '', /^M[\d.]+,[\d.]+L/);
     assert.ok((await lab(page).locator('g.heat path[fill]').count()) >= 2, 'heatmap buckets');
     assert.match(await lab(page).locator('svg[role="img"]').nth(1).locator('.axis-left').textContent(), /출력/);
