@@ -93,6 +93,21 @@ describe('TrainingLab', () => {
     await context.close();
   });
 
+  test("a preset link plays from step 0 and pauses at its `steps`, where the note's sentences apply", async () => {
+    const { page, context, errors } = await newPage(browser);
+    await open(page, `?${ID}.activation=relu&${ID}.init=he&${ID}.steps=25`);
+    await lab(page).locator('[data-action="play"]').click();
+    await waitFor(page, (id) => document.getElementById(id).dataset.status === 'paused' && document.getElementById(id).dataset.step === '25');
+    await settled(page);
+    assert.equal(await step(page), 25);
+    assert.match(await lab(page).locator('[data-readout]').innerText(), /^25단계: 훈련 손실 [\d.]+, 시험 손실 [\d.]+, 시험 정확도 \d+%\.$/);
+    // Playing again goes on past the preset.
+    await lab(page).locator('[data-action="play"]').click();
+    await waitFor(page, (id) => Number(document.getElementById(id).dataset.step) > 40);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('pin keeps the run as a dashed reference while a setting changes; unpin removes it', async () => {
     const { page, context, errors } = await newPage(browser);
     await open(page);
