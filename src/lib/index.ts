@@ -28,3 +28,30 @@ export { chainRuleBound, predictedGradientNorms, theoreticalVarianceFactor } fro
 export type { VarianceFactor } from './theory';
 export { meanFieldPrediction } from './mean-field';
 export type { MeanFieldPrediction } from './mean-field';
+export {
+  createTrainer,
+  datasetIds,
+  DIVERGENCE_LIMIT,
+  lossIds,
+  makeDataset,
+  normIds,
+  optimizerIds,
+  parameterLayout,
+  TRAIN_LIMITS,
+  validateDatasetSpec,
+  validateTrainerSpec,
+} from './training';
+export type {
+  Dataset,
+  DatasetId,
+  DatasetSpec,
+  LabelledPoints,
+  LossId,
+  NormId,
+  OptimizerId,
+  ParameterLayout,
+  Trainer,
+  TrainerSpec,
+  TrainLimits,
+  TrainSnapshot,
+} from './training';
