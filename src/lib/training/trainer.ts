@@ -56,10 +56,12 @@ function finiteOrMax(v: number): number {
  *   so the step's gradient is exactly `gradientAt(parameters())`.
  * - Divergence: a step whose minibatch loss is not finite or above 1e6, whose gradient norm is
  *   not finite, or whose applied (clipped) gradient norm is above 1e6 is not applied;
- *   `diverged` becomes true, `divergedAt` records that step, later `step` calls do nothing and
- *   the snapshot keeps the last finite values. (The applied norm is tested, not the raw one:
- *   clipping exists to keep training through a huge raw gradient.) Evaluation losses that blow
- *   up count the same way.
+ *   `diverged` becomes true, `divergedAt` records the step count at which the blow-up was seen
+ *   (the parameters in place, so it does not depend on how steps were grouped into `step(n)`
+ *   calls), later `step` calls do nothing and the snapshot keeps the last finite values. (The applied norm is tested, not the raw one:
+ *   clipping exists to keep training through a huge raw gradient.) An evaluation loss above
+ *   1e6 after a step also counts (the finite value is shown); a
+ *   non-finite one is never shown, the previous values stay.
  *
  * @throws RangeError naming the bad field and its valid values (see `TRAIN_LIMITS`).
  */
@@ -126,7 +128,7 @@ export function createTrainer(spec: TrainerSpec): Trainer {
     const scale = s.clip !== null && norm > s.clip ? s.clip / norm : 1;
     if (blownUp(loss) || !Number.isFinite(norm) || blownUp(norm * scale)) {
       diverged = true;
-      divergedAt = step + 1;
+      divergedAt = step;
       return false;
     }
     fillLayerNorms();
@@ -155,14 +157,13 @@ export function createTrainer(spec: TrainerSpec): Trainer {
   function measure(): void {
     const [trl, tra] = evaluate(train);
     const [tel, tea] = evaluate(test);
-    if (blownUp(trl) || blownUp(tel)) {
-      if (!diverged) {
-        diverged = true;
-        divergedAt = step;
-      }
-      // The values at the start are all there is; a non-finite one is shown as the limit.
-      if (step > 0) return;
+    const finite = Number.isFinite(trl) && Number.isFinite(tel);
+    if ((!finite || blownUp(trl) || blownUp(tel)) && !diverged) {
+      diverged = true;
+      divergedAt = step;
     }
+    // A non-finite loss is never shown: the previous values stay (at step 0, the largest double).
+    if (!finite && step > 0) return;
     trainLoss = finiteOrMax(trl);
     trainAccuracy = tra;
     testLoss = finiteOrMax(tel);

@@ -78,7 +78,10 @@ export interface TrainSnapshot {
   readonly gradNorm: Float64Array;
   /** True once a loss or gradient norm went non-finite or above 1e6; `step` then does nothing. */
   readonly diverged: boolean;
-  /** The step that would have diverged (step + 1 at that moment), or null. */
+  /**
+   * Once diverged: the step count at which a loss or gradient norm over the limit was seen
+   * (it stays equal to `step`, which stops there); null before.
+   */
   readonly divergedAt: number | null;
 }
 
