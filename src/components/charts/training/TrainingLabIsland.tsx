@@ -94,6 +94,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
       data-chart="training-lab"
       data-status={run.status}
       data-step={last?.step ?? ''}
+      data-running={run.running ? 'true' : 'false'}
       aria-busy={run.status === 'busy' ? 'true' : undefined}
     >
       {controls}

@@ -22,6 +22,8 @@ export interface RunHandle {
   error: string | null;
   /** Bumped on each reset (new run), so memoized drawings of the points refresh. */
   runId: number;
+  /** Whether the worker's last message said it was still training (false once a pause or step has landed). */
+  running: boolean;
   play(rate: number): void;
   pause(): void;
   step(): void;
@@ -48,6 +50,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
   /** The key of the run the worker holds (null: none yet). */
   const workerKey = useRef<string | null>(null);
   const runId = useRef(0);
+  const running = useRef(false);
   const raf = useRef(0);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -67,6 +70,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     worker.current = null;
     workerKey.current = null;
     busy.current = false;
+    running.current = false;
     intent.current = 'pause';
     error.current = message;
     drawNow();
@@ -83,6 +87,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
       view.current = { ...m.statics, history: m.history, boundary: m.boundary, diverged: m.diverged };
       runId.current++;
       busy.current = false;
+      running.current = false;
       drawNow();
       return;
     }
@@ -90,6 +95,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     if (!v) return;
     appendRecords(v.history as History, m.records as TrainRecord[]);
     if (m.boundary) v.boundary = m.boundary;
+    running.current = m.playing;
     if (m.diverged) {
       v.diverged = true;
       intent.current = 'pause';
@@ -134,7 +140,8 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     if (worker.current && workerKey.current === k) return true;
     const v = view.current;
     const last = v?.history.records[v.history.records.length - 1];
-    return restart(v && v.key === k ? (last?.step ?? 0) : settingsRef.current.steps);
+    // The build's view continues where it stopped; any other setting starts from step 0.
+    return restart(v && v.key === k ? (last?.step ?? 0) : 0);
   }
 
   // A changed setting restarts the run in the worker once the reader has interacted; before
@@ -173,6 +180,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     status,
     error: error.current,
     runId: runId.current,
+    running: running.current,
     play(r: number) {
       if (view.current?.diverged && view.current.key === runKey(settingsRef.current)) return;
       if (!ensureRun()) return;
