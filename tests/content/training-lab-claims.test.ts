@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DIVERGENCE_LIMIT,
   createTrainer,
+  parameterLayout,
   sigmoid,
   theoreticalVarianceFactor,
   type ActivationId,
@@ -222,6 +223,7 @@ const claimed: Record<string, () => void> = {
     });
     // the reasons the text gives
     expect(varianceFactor(p.state)).toBeCloseTo(1 / 48, 14);
+    expectInNote(`| 시그모이드 + standard, SGD | 정확도 ${CHANCE.text}, 손실 $\\ln 2$ | 없음: 층마다 분산 배율 $\\le \\tfrac1{48}$ |`);
     expectInNote('시그모이드 + standard에서는 층을 하나 거꾸로 지날 때마다 기울기의 분산에 $\\tfrac1{48}$ 이하가 곱해집니다');
     expect(-Math.log(0.5)).toBe(Math.LN2);
     expect(Math.LN2.toFixed(3)).toBe('0.693');
@@ -236,6 +238,7 @@ const claimed: Record<string, () => void> = {
     expectInNote(`기울기 노름 차이가 학습 내내 ${WITHIN100.text}입니다`);
     expect(varianceFactor(p.state)).toBeCloseTo(1, 14);
     expectInNote('ReLU + He의 분산 배율은 1이어서');
+    expectInNote(`| ReLU + He | 시험 정확도 ${pct(acc)} 넘음 | 분산 배율 1 |`);
     forSeeds(p, SEEDS, ({ trace, end }, seed) => {
       expect(end.diverged).toBe(false);
       expect(end.testAccuracy, `seed ${seed}`).toBeGreaterThan(acc);
@@ -248,6 +251,7 @@ const claimed: Record<string, () => void> = {
     expect(p.state).toMatchObject({ activation: 'sigmoid', norm: 'batch', residual: false });
     const acc = 0.9;
     expectInNote(`첫 층과 출력층의 기울기 노름 차이가 학습 내내 ${WITHIN100.text}이고, ${p.state.steps}단계 뒤 시험 정확도가 ${pct(acc)}를 넘습니다`);
+    expectInNote(`| 시그모이드 + 배치 정규화 | 시험 정확도 ${pct(acc)} 넘음 |`);
     forSeeds(p, SEEDS, ({ trace, end }, seed) => {
       expect(end.testAccuracy, `seed ${seed}`).toBeGreaterThan(acc);
       expectGapWithin100(trace, seed);
@@ -258,6 +262,7 @@ const claimed: Record<string, () => void> = {
     const p = preset('시그모이드 + 잔차 연결');
     expect(p.state).toMatchObject({ activation: 'sigmoid', residual: true, norm: 'none' });
     expectInNote(`기울기 노름의 차이가 학습 내내 ${BELOW1E5.text}로 줄어듭니다. 그런데도 ${p.state.steps}단계 뒤 정확도는 여전히 ${CHANCE.text}입니다`);
+    expectInNote(`| 시그모이드 + 잔차 연결 | 정확도 ${CHANCE.text} |`);
     forSeeds(p, SEEDS, ({ trace, end }, seed) => {
       for (const s of trace) expect(gap(s), `seed ${seed}, step ${s.step}`).toBeLessThan(BELOW1E5.value);
       expect(end.trainAccuracy, `seed ${seed}`).toBeCloseTo(CHANCE.value, 2);
@@ -305,6 +310,7 @@ const claimed: Record<string, () => void> = {
     expect(p.state).toMatchObject({ activation: 'relu', init: 'he', initScale: 2, clip: 0 });
     const within = 2;
     expectInNote(`${within}단계 안에 폭주하지만`);
+    expectInNote(`| 초기화 배율 ${preset('배율 3').state.initScale}, ${p.state.initScale} | 기울기 폭주 | 클리핑으로 폭주를 막음 |`);
     forSeeds(p, SEEDS, ({ end }, seed) => {
       expect(end.diverged, `seed ${seed}`).toBe(true);
       expect(end.divergedAt!, `seed ${seed}`).toBeLessThanOrEqual(within);
@@ -335,6 +341,7 @@ const claimed: Record<string, () => void> = {
     });
     // seed 1: stuck at loss 0.5 and chance accuracy
     expectInNote(`시드 1에서는 ${p.state.steps}단계 내내 손실이 0.5, 정확도가 ${CHANCE.text}에서 움직이지 않습니다`);
+    expectInNote(`| 평균 제곱 오차 + 포화한 출력 | 정확도 ${CHANCE.text} (시드 1) |`);
     for (const s of run(p, 1).trace) {
       expect(s.trainLoss, `step ${s.step}`).toBeCloseTo(0.5, 3);
       expect(s.trainAccuracy, `step ${s.step}`).toBe(CHANCE.value);
@@ -358,6 +365,18 @@ const claimed: Record<string, () => void> = {
     const acc = 0.95;
     expectInNote(`(학습률 ${p.state.learningRate})으로는 시험 정확도가 ${pct(acc)}를 넘습니다`);
     forSeeds(p, SEEDS, ({ end }, seed) => expect(end.testAccuracy, `seed ${seed}`).toBeGreaterThan(acc));
+    expectInNote(`| 시그모이드 깊이 ${p.state.depth}, Adam | 시험 정확도 ${pct(acc)} 넘음 |`);
+    // "처음 10단계 동안 첫 층 가중치가 움직인 폭(평균 제곱근)은 SGD에서는 출력층의 1,000분의 1도 되지
+    // 않지만, Adam에서는 두 층의 차이가 10배 안쪽입니다"
+    const early = 10;
+    expectInNote(`처음 ${early}단계 동안 첫 층 가중치가 움직인 폭(평균 제곱근)은 SGD에서는 출력층의 1,000분의 1도 되지 않지만, Adam에서는 두 층의 차이가 10배 안쪽입니다`);
+    for (const seed of SEEDS) {
+      const sgd = stepSizes(preset('SGD').state, seed, early);
+      const adam = stepSizes(p.state, seed, early);
+      expect(sgd.output / sgd.first, `seed ${seed}`).toBeGreaterThan(1000);
+      expect(adam.output / adam.first, `seed ${seed}`).toBeLessThan(10);
+      expect(adam.output / adam.first, `seed ${seed}`).toBeGreaterThan(1 / 10);
+    }
   },
 
   '깊이 10 신경망을 Adam으로': () => {
@@ -379,6 +398,23 @@ const claimed: Record<string, () => void> = {
     });
   },
 };
+
+/** Root-mean-square change of the first and the output layer's weights over the first n steps. */
+function stepSizes(state: TrainState, seed: number, n: number): { first: number; output: number } {
+  const t = createTrainer(trainerSpec({ ...state, seed }) as Parameters<typeof createTrainer>[0]);
+  const before = t.parameters();
+  t.step(n);
+  const after = t.parameters();
+  const layout = parameterLayout(state.depth, state.width, state.norm === 'batch');
+  const rms = (l: number) => {
+    const from = layout.weight[l];
+    const count = layout.fanIn[l] * layout.fanOut[l];
+    let sum = 0;
+    for (let i = from; i < from + count; i++) sum += (after[i] - before[i]) ** 2;
+    return Math.sqrt(sum / count);
+  };
+  return { first: rms(0), output: rms(state.depth) };
+}
 
 /** "시그모이드 깊이 3 신경망은 600단계 뒤에도 SGD와 모멘텀으로는 정확도 50 %에 머물지만" */
 function depth3Stall(label: string, optimizer: string): void {
