@@ -9,7 +9,8 @@ export const TRAIN_LIMITS = Object.freeze({
   learningRate: Object.freeze({ min: 1e-4, max: 10 }),
   /** Also at most the training-set size ⌊size/2⌋. */
   batchSize: Object.freeze({ min: 1, max: 512 }),
-  size: Object.freeze({ min: 20, max: 2000 }),
+  /** Points in all; the buffers hold ⌈size/2⌉ rows per layer (depth 30, width 64, batch norm, 1000 points: about 27 MB). */
+  size: Object.freeze({ min: 20, max: 1000 }),
   noise: Object.freeze({ min: 0, max: 0.5 }),
   /** Global-norm limit when clipping is on (null = off). */
   clip: Object.freeze({ min: 0.01, max: 100 }),

@@ -55,13 +55,12 @@ function finiteOrMax(v: number): number {
  *   batchSize equals the training-set size every step uses the whole set in its stored order,
  *   so the step's gradient is exactly `gradientAt(parameters())`.
  * - Divergence: a step whose minibatch loss is not finite or above 1e6, whose gradient norm is
- *   not finite, or whose applied (clipped) gradient norm is above 1e6 is not applied;
- *   `diverged` becomes true, `divergedAt` records the step count at which the blow-up was seen
- *   (the parameters in place, so it does not depend on how steps were grouped into `step(n)`
- *   calls), later `step` calls do nothing and the snapshot keeps the last finite values. (The applied norm is tested, not the raw one:
- *   clipping exists to keep training through a huge raw gradient.) An evaluation loss above
- *   1e6 after a step also counts (the finite value is shown); a
- *   non-finite one is never shown, the previous values stay.
+ *   not finite, or whose applied (clipped) gradient norm is above 1e6 is not applied (the
+ *   applied norm is tested, not the raw one: clipping exists to keep training through a huge
+ *   raw gradient). An evaluation loss above 1e6 after a step counts too (its finite value is
+ *   shown). Then `diverged` becomes true and `divergedAt` records the step count at which the
+ *   blow-up was seen (so it does not depend on how steps were grouped into `step(n)` calls);
+ *   later `step` calls do nothing. A non-finite value is never shown: the previous values stay.
  *
  * @throws RangeError naming the bad field and its valid values (see `TRAIN_LIMITS`).
  */

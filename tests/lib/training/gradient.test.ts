@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { activationIds, createTrainer, lossIds } from '../../../src/lib';
+import { activationIds, activations, createTrainer, lossIds } from '../../../src/lib';
 import { setKernelBackend } from '../../../src/lib/kernel-backend';
+import { createEngine } from '../../../src/lib/training/engine';
+import { parameterLayout } from '../../../src/lib/training/layout';
 import { centralDifference, randomVector, smallSpec } from '../../helpers/training';
 
 /**
@@ -44,6 +46,7 @@ describe('gradientAt', () => {
   }
 
   it('is the same with the JavaScript kernels as with the WebAssembly ones', () => {
+    expect(createEngine(parameterLayout(3, 5, true), activations.gelu, true, 'bce', 10).kernels.backend).toBe('wasm'); // so this compares two backends
     const spec = smallSpec({ activation: 'gelu', residual: true, norm: 'batch' });
     const p = createTrainer(spec).parameters();
     setKernelBackend('js');
