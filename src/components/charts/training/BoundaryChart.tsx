@@ -4,6 +4,7 @@
  * (training filled, test hollow; class 0 circles, class 1 squares).
  * Presentational; the probabilities arrive precomputed.
  */
+import { useMemo } from 'preact/hooks';
 import type { Boundary, PointSet } from './view';
 
 export interface BoundaryChartProps {
@@ -64,7 +65,12 @@ export function pointsPath(set: PointSet, cls: 0 | 1, extent: number, size = SIZ
 
 export function BoundaryChart(props: BoundaryChartProps) {
   const { boundary, train, test, extent, idPrefix } = props;
-  const bands = boundary ? boundaryPaths(boundary) : [];
+  // The points change only with a new run and the boundary a few times a second: redraws in between reuse the strings.
+  const bands = useMemo(() => (boundary ? boundaryPaths(boundary) : []), [boundary]);
+  const points = useMemo(
+    () => [pointsPath(train, 0, extent), pointsPath(train, 1, extent), pointsPath(test, 0, extent), pointsPath(test, 1, extent)],
+    [train, test, extent],
+  );
   return (
     <svg class="dl-svg dl-boundary" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}>
       <title id={`${idPrefix}-title`}>{props.title}</title>
@@ -73,10 +79,10 @@ export function BoundaryChart(props: BoundaryChartProps) {
       {bands.map((d, k) =>
         d ? <path key={k} class={k < BANDS / 2 ? 'band-0' : 'band-1'} fill-opacity={r2(Math.abs(k + 0.5 - BANDS / 2) / (BANDS / 2) * 0.55)} d={d} /> : null,
       )}
-      <path class="pt pt-0" d={pointsPath(train, 0, extent)} />
-      <path class="pt pt-1" d={pointsPath(train, 1, extent)} />
-      <path class="pt pt-0 pt-test" d={pointsPath(test, 0, extent)} />
-      <path class="pt pt-1 pt-test" d={pointsPath(test, 1, extent)} />
+      <path class="pt pt-0" d={points[0]} />
+      <path class="pt pt-1" d={points[1]} />
+      <path class="pt pt-0 pt-test" d={points[2]} />
+      <path class="pt pt-1 pt-test" d={points[3]} />
     </svg>
   );
 }

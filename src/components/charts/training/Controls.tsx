@@ -3,7 +3,6 @@
  * kind, bounds and step from spec.ts, its label from labels.ts. The island
  * memoizes the element, so per-frame redraws of the charts skip the form.
  */
-import { activationLabel } from '../lib-adapter';
 import type { FieldSpec } from '../url-state';
 import { FIELD_LABELS, VALUE_LABELS, valueShort, valueText } from './labels';
 import { INPUT_STEP, trainSpec, validClip, type TrainKey, type TrainState } from './spec';
@@ -21,17 +20,17 @@ const TYPED: TrainKey[] = ['seed', 'learningRate', 'clip'];
 interface ControlsProps {
   id: string;
   state: TrainState;
-  initLabels: Record<string, string>;
+  /** Korean labels of the activations and initialisations, from src/lib (props, so the bundle skips the registry). */
+  libLabels: Record<string, string>;
   onChange: (patch: Partial<TrainState>) => void;
 }
 
-function optionLabel(key: TrainKey, value: string, initLabels: Record<string, string>): string {
-  if (key === 'activation') return activationLabel(value);
-  if (key === 'init') return initLabels[value] ?? value;
+function optionLabel(key: TrainKey, value: string, libLabels: Record<string, string>): string {
+  if (key === 'activation' || key === 'init') return libLabels[`${key}.${value}`] ?? value;
   return VALUE_LABELS[key]?.[value] ?? value;
 }
 
-function Field({ id, k, state, initLabels, onChange }: ControlsProps & { k: TrainKey }) {
+function Field({ id, k, state, libLabels, onChange }: ControlsProps & { k: TrainKey }) {
   const field: FieldSpec = trainSpec[k];
   const inputId = `${id}-${k}`;
   const label = FIELD_LABELS[k];
@@ -42,7 +41,7 @@ function Field({ id, k, state, initLabels, onChange }: ControlsProps & { k: Trai
         <select id={inputId} value={state[k] as string} onChange={(e) => onChange({ [k]: e.currentTarget.value })}>
           {field.values.map((v) => (
             <option key={v} value={v}>
-              {optionLabel(k, v, initLabels)}
+              {optionLabel(k, v, libLabels)}
             </option>
           ))}
         </select>

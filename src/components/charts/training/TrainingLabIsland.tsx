@@ -28,7 +28,8 @@ import { heatmapDesc, lossDesc, TABLE_HEADERS, tableRows, unpackView, type Train
 export interface TrainingLabIslandProps extends TrainingProps {
   /** The default setting trained for `steps` steps at build time (packView, see TrainingLab.astro). */
   initial: TrainView;
-  initLabels: Record<string, string>;
+  /** Korean labels keyed `activation.<id>` and `init.<id>` (TrainingLab.astro, from src/lib). */
+  libLabels: Record<string, string>;
 }
 
 /** While playing, the live region speaks at most this often. */
@@ -41,7 +42,7 @@ const LOSS_LEGEND: LegendEntry[] = [
 ];
 
 export default function TrainingLabIsland(props: TrainingLabIslandProps) {
-  const { id, caption, initial, initLabels, ...defaults } = props;
+  const { id, caption, initial, libLabels, ...defaults } = props;
   const [urlState, update] = useUrlState(id, trainSpec, defaults as TrainState);
   const state = validClip(urlState.clip) ? urlState : { ...urlState, clip: defaults.clip };
   const interacted = useRef(false);
@@ -63,7 +64,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   };
 
   const controls = useMemo(
-    () => <Controls id={id} state={state} initLabels={initLabels} onChange={change} />,
+    () => <Controls id={id} state={state} libLabels={libLabels} onChange={change} />,
     [runKey(state)],
   );
 

@@ -14,7 +14,7 @@ import { runKey, trainerSpec, type TrainState } from './spec';
 import type { Boundary, PointSet, RunStatic, TrainView } from './view';
 
 /** Cells per side of the decision-boundary grid. */
-export const BOUNDARY_RES = 28;
+export const BOUNDARY_RES = 24;
 /** Records kept while pre-training (the history thins itself beyond HISTORY_CAP anyway). */
 const PRETRAIN_RECORDS = 100;
 

@@ -37,8 +37,9 @@ export function heatScale(records: readonly TrainRecord[]): HeatScale {
     }
   }
   if (min > max) return makeScale(-4, 0);
-  let hi = Math.ceil(Math.log10(max) + 1e-9);
-  let lo = Math.floor(Math.log10(min) - 1e-9);
+  // Exact powers of ten stay on their decade (log10 rounding); + 0 turns −0 into 0.
+  let hi = Math.ceil(Math.log10(max) - 1e-9) + 0;
+  let lo = Math.floor(Math.log10(min) + 1e-9) + 0;
   if (hi - lo < 2) lo = hi - 2;
   if (hi - lo > MAX_DECADES) lo = hi - MAX_DECADES;
   if (hi > 308) hi = 308;

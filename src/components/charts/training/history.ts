@@ -45,15 +45,16 @@ export function toRecord(s: {
 }
 
 /**
- * Appends records in place (and returns `h`). A record closer than `stride`
- * steps to the one before the last replaces the last, so the newest state is
- * always shown; past HISTORY_CAP every other record is dropped and the stride doubles.
+ * Appends records in place (and returns `h`). Kept records are `stride` steps
+ * apart or more, except the newest, which is always shown and is replaced by
+ * the next record while it is closer than that; past HISTORY_CAP every other record is dropped and the stride doubles.
  */
 export function appendRecords(h: History, records: readonly TrainRecord[], cap = HISTORY_CAP): History {
   for (const r of records) {
     const n = h.records.length;
     if (n > 0 && r.step <= h.records[n - 1].step) continue;
-    if (n >= 2 && r.step - h.records[n - 2].step < h.stride) h.records[n - 1] = r;
+    // The last record is provisional while it is closer than the stride to the one before: the next replaces it.
+    if (n >= 2 && h.records[n - 1].step - h.records[n - 2].step < h.stride) h.records[n - 1] = r;
     else h.records.push(r);
     if (h.records.length > cap) {
       const last = h.records[h.records.length - 1];

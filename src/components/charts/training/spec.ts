@@ -4,13 +4,14 @@
  * and the inputs' min/max/step all read this file; numeric bounds come from
  * src/lib's TRAIN_LIMITS, the one place they live.
  */
-import { ACTIVATION_IDS, INIT_IDS } from '../lib-adapter';
-import { LAB_LIMITS } from '../chart-spec';
+import { ACTIVATION_IDS, INIT_IDS } from '../lib-ids';
 import { parseState, type Spec, type StateOf } from '../url-state';
 import { DATASET_IDS, LOSS_IDS, NORM_IDS, OPTIMIZER_IDS, TRAIN_LIMITS } from './lib-bridge';
 
 /** Build-time pre-training: at most this many steps (the build trains the page's preset once). */
 export const MAX_PRETRAIN_STEPS = 2000;
+/** Seeds: the same range as <GradientLab>'s (chart-spec.ts LAB_LIMITS; a unit test keeps them equal), kept here so this bundle skips chart-spec's imports. */
+export const SEED_LIMITS = { min: 0, max: 2 ** 31 - 1 } as const;
 /** Points in the generated data set (half train, half test). */
 export const DATASET_SIZE = 400;
 
@@ -30,7 +31,7 @@ export const trainSpec = {
   learningRate: { kind: 'number', min: TRAIN_LIMITS.learningRate.min, max: TRAIN_LIMITS.learningRate.max },
   /** At most the training half of the data set. */
   batchSize: { kind: 'int', min: TRAIN_LIMITS.batchSize.min, max: Math.min(TRAIN_LIMITS.batchSize.max, DATASET_SIZE / 2) },
-  seed: { kind: 'int', ...LAB_LIMITS.seed },
+  seed: { kind: 'int', ...SEED_LIMITS },
   noise: { kind: 'number', min: TRAIN_LIMITS.noise.min, max: TRAIN_LIMITS.noise.max },
   steps: { kind: 'int', min: 0, max: MAX_PRETRAIN_STEPS },
 } as const satisfies Spec;
