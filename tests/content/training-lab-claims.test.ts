@@ -27,6 +27,7 @@ import {
 import { lossSum, outputGradient } from '../../src/lib/training/loss';
 import { ADAM_EPSILON, applyUpdate, createOptimizerState } from '../../src/lib/training/optimizers';
 import { decodeValue } from '../../src/components/charts/url-state';
+import { boundaryGrid, planeExtent } from '../../src/components/charts/training/compute';
 import {
   TRAIN_DEFAULTS,
   parseTrainState,
@@ -188,6 +189,9 @@ describe('노트의 실험 링크', () => {
         expect(p.state[field as TrainKey], `${p.label}: ${key}`).toEqual(decoded);
       }
       expect(validClip(p.state.clip), p.label).toBe(true);
+      // "원 안과 밖의 점을 가르는 작은 분류 문제", "폭 16"
+      expect(p.state.dataset, p.label).toBe('circle');
+      expect(p.state.width, p.label).toBe(16);
     }
     // every preset link has its claims below
     expect(presets.map((p) => p.label).sort()).toEqual(Object.keys(claimed).sort());
@@ -203,7 +207,8 @@ describe('노트의 실험 링크', () => {
 const claimed: Record<string, () => void> = {
   '시그모이드 + SGD': () => {
     const p = preset('시그모이드 + SGD');
-    expect(p.state).toMatchObject({ activation: 'sigmoid', init: 'standard', depth: 10, optimizer: 'sgd' });
+    expect(p.state).toMatchObject({ activation: 'sigmoid', init: 'standard', depth: 10, optimizer: 'sgd', dataset: 'circle' });
+    expectInNote(`원 안과 밖의 점을 가르는 작은 분류 문제를 만들고, 깊이 ${p.state.depth}, 폭 ${p.state.width}인`);
     expectInNote(`${p.state.steps}단계 내내 손실은 $\\ln 2 \\approx 0.693$에서 ${LOSS_BAND} 안쪽에 머물고, 정확도는 정확히 ${CHANCE.text}입니다`);
     expectInNote(`첫 층(맨 아래)의 기울기 노름이 학습 내내 출력층의 ${ORDERS6.text}도 되지 않습니다`);
     expectInNote(`${p.state.steps}단계 뒤에도 모든 점에 답하는 확률이 서로 ${SAME_ANSWER}도 차이 나지 않습니다`);
@@ -220,7 +225,14 @@ const claimed: Record<string, () => void> = {
       const { train, test } = trainer.dataset;
       const probs = [...trainer.predict(train.x), ...trainer.predict(test.x)];
       expect(Math.max(...probs) - Math.min(...probs), `seed ${seed}`).toBeLessThan(SAME_ANSWER);
+      // … and over the whole plane the lab paints (its own boundary grid)
+      const extent = planeExtent([train, test].map((set) => ({ x: Array.from(set.x), y: Array.from(set.y) })));
+      const plane = trainer.predict(boundaryGrid(extent));
+      expect(Math.max(...plane) - Math.min(...plane), `seed ${seed}`).toBeLessThan(SAME_ANSWER);
+      // "두 클래스의 점 수가 같으므로"
+      for (const set of [train, test]) expect(set.y.reduce((a, b) => a + b, 0) * 2).toBe(set.y.length);
     });
+    expectInNote('입력 평면 전체가 그렇기 때문에 결정 경계 그림이 한 가지 색으로 칠해집니다');
     // the reasons the text gives
     expect(varianceFactor(p.state)).toBeCloseTo(1 / 48, 14);
     expectInNote(`| 시그모이드 + standard, SGD | 정확도 ${CHANCE.text}, 손실 $\\ln 2$ | 없음: 층마다 분산 배율 $\\le \\tfrac1{48}$ |`);
@@ -336,12 +348,32 @@ const claimed: Record<string, () => void> = {
     expect({ ...p.state, loss: 'bce' }).toEqual(bce.state);
     expect(p.state.loss).toBe('mse');
     expectInNote(`처음 출력층의 기울기 노름이 교차 엔트로피일 때의 ${ORDERS6.text}도 되지 않습니다`);
+    // "처음부터 학습 데이터의 99 %가 넘는 점에서 출력 ŷ가 0이나 1과 10⁻⁶도 차이 나지 않는"
+    expectInNote('처음부터 학습 데이터의 99 %가 넘는 점에서 출력 $\\hat y$가 0이나 1과 $10^{-6}$도 차이 나지 않는');
+    const saturated = (t: Trainer) => {
+      const probs = Array.from(t.predict(t.dataset.train.x));
+      return probs.filter((q) => Math.min(q, 1 - q) < 1e-6).length / probs.length;
+    };
+    for (const seed of SEEDS) {
+      const fresh = createTrainer(trainerSpec({ ...p.state, seed }) as Parameters<typeof createTrainer>[0]);
+      expect(saturated(fresh), `seed ${seed}`).toBeGreaterThan(0.99);
+    }
     forSeeds(p, SEEDS, ({ start }, seed) => {
       expect(start.output, `seed ${seed}`).toBeLessThan(run(bce, seed).start.output / ORDERS6.value);
     });
     // seed 1: stuck at loss 0.5 and chance accuracy
     expectInNote(`시드 1에서는 ${p.state.steps}단계 내내 손실이 0.5, 정확도가 ${CHANCE.text}에서 움직이지 않습니다`);
     expectInNote(`| 평균 제곱 오차 + 포화한 출력 | 정확도 ${CHANCE.text} (시드 1) |`);
+    // "절반의 점을 확신에 차서 틀리고 있는 상태": half the points are wrong by more than 0.99
+    expectInNote('절반의 점을 확신에 차서 틀리고 있는 상태입니다');
+    {
+      const t = run(p, 1).trainer;
+      const { x, y } = t.dataset.train;
+      const probs = t.predict(x);
+      const wrong = Array.from(probs).filter((q, i) => Math.abs(q - y[i]) > 0.99).length / y.length;
+      expect(wrong).toBeGreaterThan(0.45);
+      expect(wrong).toBeLessThan(0.55);
+    }
     for (const s of run(p, 1).trace) {
       expect(s.trainLoss, `step ${s.step}`).toBeCloseTo(0.5, 3);
       expect(s.trainAccuracy, `step ${s.step}`).toBe(CHANCE.value);
