@@ -10,152 +10,27 @@
  * The note says its results hold for the link's seed and for seeds 2 and 3; claims the note
  * limits to seed 1 say so (`seeds: [1]`).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
-import {
-  DIVERGENCE_LIMIT,
-  createTrainer,
-  parameterLayout,
-  sigmoid,
-  theoreticalVarianceFactor,
-  type ActivationId,
-  type InitId,
-  type Trainer,
-} from '../../src/lib';
-import { lossSum, outputGradient } from '../../src/lib/training/loss';
-import { ADAM_EPSILON, applyUpdate, createOptimizerState } from '../../src/lib/training/optimizers';
+import { DIVERGENCE_LIMIT, createTrainer, type Trainer } from '../../src/lib';
+import { ADAM_EPSILON } from '../../src/lib/training/optimizers';
 import { decodeValue } from '../../src/components/charts/url-state';
 import { boundaryGrid, planeExtent } from '../../src/components/charts/training/compute';
+import { TRAIN_DEFAULTS, trainSpec, trainerSpec, validClip, type TrainKey } from '../../src/components/charts/training/spec';
 import {
-  TRAIN_DEFAULTS,
-  parseTrainState,
-  runKey,
-  trainSpec,
-  trainerSpec,
-  validClip,
-  type TrainKey,
-  type TrainState,
-} from '../../src/components/charts/training/spec';
-
-const LAB_ID = 'train';
-const SEEDS = [1, 2, 3] as const;
-
-const source = readFileSync(fileURLToPath(new URL('../../src/content/docs/notes/training-lab.mdx', import.meta.url)), 'utf8');
-const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
-
-function expectInNote(text: string): void {
-  expect(body.includes(text), `training-lab.mdx should contain ${JSON.stringify(text)}`).toBe(true);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The preset links: `[label](?train.<key>=<value>&…#<heading>)`
-
-interface Preset {
-  label: string;
-  query: string;
-  hash: string;
-  /** The lab's state for the link (parseTrainState: each missing key keeps the spec's default). */
-  state: TrainState;
-}
-
-const presets: Preset[] = [...body.matchAll(/\[([^\]]+)\]\((\?[^)#\s]+)#([^)\s]+)\)/g)].map(([, label, query, hash]) => ({
-  label,
-  query,
-  hash,
-  state: parseTrainState(query, LAB_ID, TRAIN_DEFAULTS),
-}));
-
-function preset(label: string): Preset {
-  const found = presets.filter((p) => p.label === label);
-  expect(found, `exactly one preset link labelled [${label}]`).toHaveLength(1);
-  return found[0];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Training runs
-
-interface Step {
-  step: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  testAccuracy: number;
-  /** ‖∂L/∂W‖ of the first and of the output layer (the heatmap's bottom and top rows). */
-  first: number;
-  output: number;
-  diverged: boolean;
-  divergedAt: number | null;
-}
-
-interface Run {
-  trainer: Trainer;
-  /** Step 0 (before training), then every `stride` steps up to the link's `steps` (or the divergence). */
-  trace: Step[];
-  start: Step;
-  end: Step;
-}
-
-function record(t: Trainer): Step {
-  const s = t.snapshot();
-  return {
-    step: s.step,
-    trainLoss: s.trainLoss,
-    trainAccuracy: s.trainAccuracy,
-    testAccuracy: s.testAccuracy,
-    first: s.gradNorm[0],
-    output: s.gradNorm[s.gradNorm.length - 1],
-    diverged: s.diverged,
-    divergedAt: s.divergedAt,
-  };
-}
-
-/**
- * Steps between records: every step for the link's own seed (what the reader sees, and more
- * often than the lab's charts sample it); every tenth step for the other seeds, since each
- * record evaluates the whole data set and costs several training steps.
- */
-const strideFor = (seed: number) => (seed === SEEDS[0] ? 1 : 10);
-
-const runs = new Map<string, Run>();
-
-/** Trains the preset (optionally with another seed) with the lab's code, recording as it goes. */
-function run(p: Preset, seed: number = p.state.seed): Run {
-  const state = { ...p.state, seed };
-  const key = `${runKey(state)}|${state.steps}`;
-  const cached = runs.get(key);
-  if (cached) return cached;
-  const trainer = createTrainer(trainerSpec(state) as Parameters<typeof createTrainer>[0]);
-  const trace = [record(trainer)];
-  const stride = strideFor(seed);
-  for (let done = 0; done < state.steps && !trace[trace.length - 1].diverged; done += stride) {
-    trainer.step(Math.min(stride, state.steps - done));
-    trace.push(record(trainer));
-  }
-  const result = { trainer, trace, start: trace[0], end: trace[trace.length - 1] };
-  runs.set(key, result);
-  return result;
-}
-
-/** Output-layer over first-layer gradient norm. */
-const gap = (s: Step) => s.output / s.first;
-
-/** "첫 층과 출력층의 기울기 노름 차이가 학습 내내 100배 안쪽": either way round, at every record. */
-function expectGapWithin100(trace: Step[], seed: number): void {
-  for (const s of trace) {
-    expect(gap(s), `seed ${seed}, step ${s.step}`).toBeLessThan(WITHIN100.value);
-    expect(gap(s), `seed ${seed}, step ${s.step}`).toBeGreaterThan(1 / WITHIN100.value);
-  }
-}
-
-/** Runs the claim for every seed the note vouches for. */
-function forSeeds(p: Preset, seeds: readonly number[], check: (r: Run, seed: number) => void): void {
-  for (const seed of seeds) check(run(p, seed), seed);
-}
-
-/** The layer-to-layer variance factor n·Var[W]·E[f′²] of the note's network (src/lib/theory.ts). */
-const varianceFactor = (s: TrainState) =>
-  theoreticalVarianceFactor(s.activation as ActivationId, s.init as InitId, s.width).factor;
+  LAB_ID,
+  SEEDS,
+  body,
+  expectInNote,
+  forSeeds,
+  gap,
+  preset,
+  presets,
+  run,
+  stepSizes,
+  varianceFactor,
+  type Step,
+} from '../helpers/training-lab-note';
 
 // Thresholds, each with the words the note uses for it.
 const CHANCE = { value: 0.5, text: '50 %' };
@@ -165,6 +40,14 @@ const BELOW1E5 = { value: 1e5, text: '10만 배 아래' };
 const LOSS_BAND = 0.01;
 const SAME_ANSWER = 0.001;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** "첫 층과 출력층의 기울기 노름 차이가 학습 내내 100배 안쪽": either way round, at every record. */
+function expectGapWithin100(trace: Step[], seed: number): void {
+  for (const s of trace) {
+    expect(gap(s), `seed ${seed}, step ${s.step}`).toBeLessThan(WITHIN100.value);
+    expect(gap(s), `seed ${seed}, step ${s.step}`).toBeGreaterThan(1 / WITHIN100.value);
+  }
+}
 
 describe('노트의 실험 링크', () => {
   it('링크는 실험실이 받아들이는 키와 값만 쓰고, 단계 수를 밝히며, 실험실이 있는 절을 가리킨다', () => {
@@ -431,23 +314,6 @@ const claimed: Record<string, () => void> = {
   },
 };
 
-/** Root-mean-square change of the first and the output layer's weights over the first n steps. */
-function stepSizes(state: TrainState, seed: number, n: number): { first: number; output: number } {
-  const t = createTrainer(trainerSpec({ ...state, seed }) as Parameters<typeof createTrainer>[0]);
-  const before = t.parameters();
-  t.step(n);
-  const after = t.parameters();
-  const layout = parameterLayout(state.depth, state.width, state.norm === 'batch');
-  const rms = (l: number) => {
-    const from = layout.weight[l];
-    const count = layout.fanIn[l] * layout.fanOut[l];
-    let sum = 0;
-    for (let i = from; i < from + count; i++) sum += (after[i] - before[i]) ** 2;
-    return Math.sqrt(sum / count);
-  };
-  return { first: rms(0), output: rms(state.depth) };
-}
-
 /** "시그모이드 깊이 3 신경망은 600단계 뒤에도 SGD와 모멘텀으로는 정확도 50 %에 머물지만" */
 function depth3Stall(label: string, optimizer: string): void {
   const p = preset(label);
@@ -464,65 +330,4 @@ function depth3Stall(label: string, optimizer: string): void {
 describe('링크마다 실험실의 코드로 학습시킨 결과가 본문과 같다', () => {
   // Generous limits: a few hundred steps take well under a second each, but CI machines are shared.
   for (const [label, check] of Object.entries(claimed)) it(`[${label}]`, check, 120_000);
-});
-
-describe('본문의 식', () => {
-  it('∂ℓ/∂z: 교차 엔트로피는 ŷ − y, 평균 제곱 오차는 2(ŷ − y)ŷ(1 − ŷ) (라이브러리의 손실과 유한 차분)', () => {
-    expectInNote('\\text{교차 엔트로피: } \\frac{\\partial \\ell}{\\partial z} = \\hat y - y');
-    expectInNote('\\text{평균 제곱 오차: } \\frac{\\partial \\ell}{\\partial z} = 2(\\hat y - y)\\,\\hat y\\,(1 - \\hat y)');
-    const one = (loss: 'bce' | 'mse', z: number, y: number) => lossSum(loss, Float64Array.of(z), Float64Array.of(y), 1);
-    const grad = (loss: 'bce' | 'mse', z: number, y: number) => {
-      const out = new Float64Array(1);
-      outputGradient(loss, Float64Array.of(z), Float64Array.of(y), 1, 1, out);
-      return out[0];
-    };
-    for (const z of [-4, -1, 0, 0.5, 3]) {
-      for (const y of [0, 1]) {
-        const s = sigmoid(z);
-        expect(grad('bce', z, y)).toBeCloseTo(s - y, 14);
-        expect(grad('mse', z, y)).toBeCloseTo(2 * (s - y) * s * (1 - s), 14);
-        for (const loss of ['bce', 'mse'] as const) {
-          const h = 1e-5;
-          const fd = (one(loss, z + h, y) - one(loss, z - h, y)) / (2 * h);
-          expect(grad(loss, z, y)).toBeCloseTo(fd, 8);
-        }
-      }
-    }
-    // confidently wrong (y = 0, ŷ → 1): cross-entropy's gradient → 1, MSE's → 0, and the more wrong the smaller
-    expect(grad('bce', 20, 0)).toBeCloseTo(1, 8);
-    expect(grad('mse', 20, 0)).toBeLessThan(1e-7);
-    expect(grad('mse', 10, 0)).toBeLessThan(grad('mse', 5, 0));
-    expectInNote('틀릴수록 오히려 덜 고치는 셈입니다');
-  });
-
-  it('초기화 배율 a: 가중치가 a배이므로 분산 배율은 a²배', () => {
-    const p = preset('배율 3').state;
-    const scaled = createTrainer(trainerSpec(p) as Parameters<typeof createTrainer>[0]).parameters();
-    const plain = createTrainer(trainerSpec({ ...p, initScale: 1 }) as Parameters<typeof createTrainer>[0]).parameters();
-    // every parameter (weights; the biases start at 0) is the same draw times a
-    for (let i = 0; i < plain.length; i++) expect(scaled[i]).toBeCloseTo(p.initScale * plain[i], 12);
-    expect(plain.some((w) => w !== 0)).toBe(true);
-    expectInNote('배율이 $a$면 분산 배율은 $a^2$배가 되어, ReLU + He에서 신호와 기울기가 층마다 약 $a$배씩 커집니다');
-    const r = (scale: number) => Math.sqrt(varianceFactor({ ...p, initScale: 1 }) * scale ** 2);
-    expect(r(p.initScale)).toBeCloseTo(p.initScale, 14);
-  });
-
-  it('Adam의 갱신은 기울기의 척도와 무관하다, 기울기가 ε보다 훨씬 작아지기 전까지는', () => {
-    expectInNote('$\\hat m$과 $\\sqrt{\\hat v}$가 함께 $c$배 작아져 비율은 그대로입니다');
-    expectInNote('갱신이 $\\eta\\,\\hat m/\\epsilon$, 즉 다시 기울기에 비례하게 됩니다');
-    const lr = 0.01;
-    /** Total movement of one parameter after 50 Adam steps with a constant gradient g. */
-    const moved = (g: number) => {
-      const st = createOptimizerState(1, 'adam');
-      const p = Float64Array.of(0);
-      for (let i = 0; i < 50; i++) applyUpdate('adam', st, p, Float64Array.of(g), 1, lr);
-      return -p[0];
-    };
-    // gradients 10³ and 10⁵ times smaller (still ≫ ε): the same steps
-    expect(moved(1e-3) / moved(1)).toBeCloseTo(1, 4);
-    expect(moved(1e-5) / moved(1)).toBeCloseTo(1, 2);
-    // far below ε: proportional to g again, about lr·g/ε per step
-    expect(moved(1e-11) / moved(1e-12)).toBeCloseTo(10, 1);
-    expect(moved(1e-11) / ((50 * lr * 1e-11) / ADAM_EPSILON)).toBeCloseTo(1, 2);
-  });
 });
