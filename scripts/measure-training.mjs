@@ -6,7 +6,8 @@
  *    text-only page loads (the islands), and of the worker chunk fetched on first play.
  * 2. Training throughput while drawing: the page opens with
  *    `?train.depth=10&train.width=32&train.batchSize=32` (override with --query), the speed
- *    is set (--speed, default max), play is pressed, and after a warm-up of --warmup ms the
+ *    is set (--speed, default max), play is pressed (twice: a new run first pauses at the
+ *    preset's `steps`), and after a warm-up of --warmup ms the
  *    page records for --seconds: steps per second (from the lab's data-step), the interval
  *    between animation frames (p50/p95, what the reader sees) and the main-thread draw time
  *    per frame (the island's requestAnimationFrame callback plus the Preact render it
@@ -110,6 +111,10 @@ try {
   await page.goto(`${server.url}${pagePath}${query}`);
   await hydrated(page);
   await page.selectOption(`#${id}-speed`, speed);
+  await page.click(`#${id} [data-action="play"]`);
+  // A run that starts below the preset's `steps` (300 by default) pauses there once: play on.
+  await page.waitForFunction((i) => ['paused', 'playing'].includes(document.getElementById(i).dataset.status) && Number(document.getElementById(i).dataset.step) > 0, id);
+  await page.waitForFunction((i) => document.getElementById(i).dataset.status === 'paused', id, { timeout: 60_000 });
   await page.click(`#${id} [data-action="play"]`);
   await page.waitForFunction((i) => document.getElementById(i).dataset.status === 'playing', id);
   const result = await page.evaluate(

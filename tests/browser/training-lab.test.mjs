@@ -50,7 +50,7 @@ describe('TrainingLab', () => {
     await page.goto(`${server.url}${PAGE}`);
     const pretrained = await step(page);
     assert.ok(pretrained > 0, 'the build trained some steps');
-    assert.match(await lab(page).locator('[data-readout]').innerText(), new RegExp(`^${pretrained.toLocaleString('ko-KR')}단계: 훈련 손실`));
+    assert.match(await lab(page).locator('[data-readout]').innerText(), new RegExp(`^${pretrained.toLocaleString('en-US')}단계: 훈련 손실`));
     assert.match((await lab(page).locator('path[data-series="train-loss"]').getAttribute('d')) ?? '', /^M[\d.]+,[\d.]+L/);
     assert.ok((await lab(page).locator('g.heat path[fill]').count()) >= 2, 'heatmap buckets');
     assert.match(await lab(page).locator('svg[role="img"]').nth(1).locator('.axis-left').textContent(), /출력/);
@@ -90,6 +90,21 @@ describe('TrainingLab', () => {
     assert.match(await lab(page).locator('[data-readout]').innerText(), /^0단계/);
     assert.deepEqual(errors, []);
     assert.deepEqual(foreignRequests, []);
+    await context.close();
+  });
+
+  test("a preset link plays from step 0 and pauses at its `steps`, where the note's sentences apply", async () => {
+    const { page, context, errors } = await newPage(browser);
+    await open(page, `?${ID}.activation=relu&${ID}.init=he&${ID}.steps=25`);
+    await lab(page).locator('[data-action="play"]').click();
+    await waitFor(page, (id) => document.getElementById(id).dataset.status === 'paused' && document.getElementById(id).dataset.step === '25');
+    await settled(page);
+    assert.equal(await step(page), 25);
+    assert.match(await lab(page).locator('[data-readout]').innerText(), /^25단계: 훈련 손실 [\d.]+, 시험 손실 [\d.]+, 시험 정확도 \d+%\.$/);
+    // Playing again goes on past the preset.
+    await lab(page).locator('[data-action="play"]').click();
+    await waitFor(page, (id) => Number(document.getElementById(id).dataset.step) > 40);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 

@@ -100,3 +100,11 @@ describe('guards and helpers', () => {
     expect(planeExtent([{ x: [0.1, -1.3], y: [0] }])).toBeGreaterThanOrEqual(1.3);
   });
 });
+
+describe('step counts', () => {
+  test('group thousands with commas and never print NaN', async () => {
+    const { stepText } = await import('../../../src/components/charts/training/format');
+    expect([0, 999, 1000, 1234567].map(stepText)).toEqual(['0', '999', '1,000', '1,234,567']);
+    expect(stepText(NaN)).toBe('–');
+  });
+});

@@ -22,7 +22,7 @@ import { ProfileChart } from './ProfileChart';
 import type { TrainingProps } from './props-schema';
 import { SPEEDS, type SpeedId } from './protocol';
 import { useTrainingRun } from './runner';
-import { runKey, trainSpec, validClip, type TrainState } from './spec';
+import { checkedState, runKey, trainSpec, type TrainState } from './spec';
 import { heatmapDesc, lossDesc, TABLE_HEADERS, tableRows, unpackView, type TrainView } from './view';
 
 export interface TrainingLabIslandProps extends TrainingProps {
@@ -44,7 +44,7 @@ const LOSS_LEGEND: LegendEntry[] = [
 export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   const { id, caption, initial, libLabels, ...defaults } = props;
   const [urlState, update] = useUrlState(id, trainSpec, defaults as TrainState);
-  const state = validClip(urlState.clip) ? urlState : { ...urlState, clip: defaults.clip };
+  const state = checkedState(urlState, defaults as TrainState);
   const interacted = useRef(false);
   const figure = useRef<HTMLElement>(null);
   const frame = LAB_FRAMES[useFrameSize(figure)];

@@ -47,7 +47,7 @@ const shape = Object.fromEntries(
     }
     return [key, s.default(TRAIN_DEFAULTS[key] as never)];
   }),
-) as Record<TrainKey, z.ZodType>;
+) as unknown as Record<TrainKey, z.ZodType>;
 
 export const trainingPropsSchema = z.object({ id: chartId('train'), ...shape, caption }).strict();
 

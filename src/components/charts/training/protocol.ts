@@ -14,11 +14,12 @@ export type SpeedId = (typeof SPEEDS)[number]['id'];
 
 export type ToWorker =
   | { type: 'reset'; gen: number; settings: TrainState; pretrain: number }
-  | { type: 'play'; gen: number; rate: number }
+  /** `until`: pause on reaching this step (a preset's length), or null to keep going. */
+  | { type: 'play'; gen: number; rate: number; until: number | null }
   | { type: 'pause'; gen: number }
   | { type: 'step'; gen: number; n: number };
 
 export type FromWorker =
   | { type: 'reset'; gen: number; statics: RunStatic; history: History; boundary: Boundary; diverged: boolean }
-  | { type: 'frame'; gen: number; records: TrainRecord[]; boundary: Boundary | null; diverged: boolean; playing: boolean }
+  | { type: 'frame'; gen: number; records: TrainRecord[]; boundary: Boundary | null; diverged: boolean; playing: boolean; reachedUntil: boolean }
   | { type: 'error'; gen: number; message: string };

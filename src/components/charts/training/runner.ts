@@ -51,6 +51,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
   const workerKey = useRef<string | null>(null);
   const runId = useRef(0);
   const running = useRef(false);
+  const until = useRef<number | null>(null);
   const raf = useRef(0);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -100,6 +101,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
       v.diverged = true;
       intent.current = 'pause';
     }
+    if (m.reachedUntil) intent.current = 'pause';
     draw();
   }
 
@@ -185,7 +187,10 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
       if (view.current?.diverged && view.current.key === runKey(settingsRef.current)) return;
       if (!ensureRun()) return;
       intent.current = 'play';
-      send({ type: 'play', gen: gen.current, rate: r });
+      // A run below the preset's `steps` pauses there once (where the note's sentences about it apply).
+      const last = view.current?.key === runKey(settingsRef.current) ? view.current.history.records.at(-1)?.step ?? 0 : 0;
+      until.current = settingsRef.current.steps > last ? settingsRef.current.steps : null;
+      send({ type: 'play', gen: gen.current, rate: r, until: until.current });
       drawNow();
     },
     pause() {
@@ -207,7 +212,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
       restart(0);
     },
     setRate(r: number) {
-      if (intent.current === 'play') send({ type: 'play', gen: gen.current, rate: r });
+      if (intent.current === 'play') send({ type: 'play', gen: gen.current, rate: r, until: until.current });
     },
   };
 }

@@ -74,9 +74,12 @@ export const RUN_KEYS = (Object.keys(trainSpec) as TrainKey[]).filter((k) => k !
 
 /** Reads the state from a query; each missing or invalid key keeps its default. */
 export function parseTrainState(search: string, id: string, defaults: TrainState): TrainState {
-  const state = parseState(search, id, trainSpec, defaults);
-  if (!validClip(state.clip)) state.clip = defaults.clip;
-  return state;
+  return checkedState(parseState(search, id, trainSpec, defaults), defaults);
+}
+
+/** The cross-field checks the URL decoder cannot make: a clip between 0 and TRAIN_LIMITS.clip.min falls back. */
+export function checkedState(state: TrainState, defaults: TrainState): TrainState {
+  return validClip(state.clip) ? state : { ...state, clip: defaults.clip };
 }
 
 /** Cache key of a run's settings. */

@@ -4,6 +4,8 @@
  * batch of steps per tick (about one animation frame: rate × elapsed time, or
  * ~12 ms of work at the "max" speed) and posts the snapshot after each batch;
  * the decision boundary is re-evaluated at most every BOUNDARY_EVERY_MS.
+ * Playing pauses by itself at `until` (a preset's length), so the reader stops exactly
+ * where a note's sentence about that preset applies.
  * Messages carry a generation number: anything from an older reset is ignored.
  */
 import { boundaryOf, createRun, pretrain, type Run } from './compute';
@@ -26,6 +28,7 @@ const MAX_DT_MS = 100;
 let run: Run | null = null;
 let gen = 0;
 let rate = 0;
+let until: number | null = null;
 let playing = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastTick = 0;
@@ -44,12 +47,14 @@ function fail(error: unknown) {
 /** Trains n steps (0: none) and posts the snapshot (and, when due or final, the boundary). */
 function advance(n: number, forceBoundary: boolean) {
   if (!run) return;
+  if (playing && until !== null) n = Math.min(n, until - run.trainer.snapshot().step);
   const snap = n > 0 ? run.trainer.step(n) : run.trainer.snapshot();
   const now = performance.now();
-  if (snap.diverged) playing = false;
+  const reachedUntil = playing && until !== null && snap.step >= until;
+  if (snap.diverged || reachedUntil) playing = false;
   const due = forceBoundary || snap.diverged || !playing || now - lastBoundary >= BOUNDARY_EVERY_MS;
   if (due) lastBoundary = now;
-  post({ type: 'frame', gen, records: [toRecord(snap)], boundary: due ? boundaryOf(run) : null, diverged: snap.diverged, playing });
+  post({ type: 'frame', gen, records: [toRecord(snap)], boundary: due ? boundaryOf(run) : null, diverged: snap.diverged, playing, reachedUntil });
 }
 
 function tick() {
@@ -97,6 +102,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   if (m.gen !== gen || !run) return;
   if (m.type === 'play') {
     rate = m.rate;
+    until = m.until;
     owed = 0;
     if (!playing) {
       playing = true;
