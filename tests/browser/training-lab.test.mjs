@@ -117,7 +117,7 @@ describe('TrainingLab', () => {
     const pinnedPath = lab(page).locator('path[data-series="pinned"]');
     const d = await pinnedPath.getAttribute('d');
     assert.equal(d, await lab(page).locator('path[data-series="train-loss"]').getAttribute('d'), 'the pinned curve is the current run');
-    assert.match(await lab(page).locator('.dl-legend').first().innerText(), /고정한 실행/);
+    assert.match(await lab(page).locator('.dl-legend').first().innerText(), /고정한 실행의 훈련 손실 \(시그모이드, .*SGD/);
 
     await page.selectOption(`#${ID}-activation`, 'relu');
     await waitFor(page, (id) => document.getElementById(id).dataset.step === '0' && document.getElementById(id).dataset.status === 'paused');

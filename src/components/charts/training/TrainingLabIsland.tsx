@@ -13,6 +13,7 @@ import { useFrameSize, useUrlState } from '../hooks';
 import { Legend, type LegendEntry } from '../marks';
 import { BoundaryChart } from './BoundaryChart';
 import { Controls } from './Controls';
+import { VALUE_LABELS } from './labels';
 import { summaryText } from './format';
 import { GradHeatmap, HeatLegend } from './GradHeatmap';
 import { heatScale } from './heatmap-data';
@@ -49,7 +50,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   const figure = useRef<HTMLElement>(null);
   const frame = LAB_FRAMES[useFrameSize(figure)];
   const [speed, setSpeed] = useState<SpeedId>('fast');
-  const [pinned, setPinned] = useState<{ records: TrainRecord[]; key: string } | null>(null);
+  const [pinned, setPinned] = useState<{ records: TrainRecord[]; label: string } | null>(null);
   const initialView = useMemo(() => unpackView(initial), [initial]);
   const run = useTrainingRun(state, initialView, interacted.current);
   const rate = SPEEDS.find((s) => s.id === speed)!.rate;
@@ -84,7 +85,9 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   const scale = useMemo(() => heatScale(history.records), [history.records.length, last?.step, run.runId]);
   const layers = last?.grad.length ?? state.depth + 1;
   const divergedStep = diverged && last ? last.step : null;
-  const lossLegend = pinned ? [...LOSS_LEGEND, { key: 'pin', label: '고정한 실행의 훈련 손실', colorClass: 'c-pin', line: 'dashed' as const, symbol: -1 }] : LOSS_LEGEND;
+  const lossLegend = pinned
+    ? [...LOSS_LEGEND, { key: 'pin', label: `고정한 실행의 훈련 손실 (${pinned.label})`, colorClass: 'c-pin', line: 'dashed' as const, symbol: -1 }]
+    : LOSS_LEGEND;
   const stale = view !== null && view.key !== runKey(state);
 
   return (
@@ -138,7 +141,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
           data-action="pin"
           aria-pressed={pinned ? 'true' : 'false'}
           disabled={!pinned && history.records.length < 2}
-          onClick={() => setPinned(pinned ? null : { records: history.records.slice(), key: runKey(state) })}
+          onClick={() => setPinned(pinned ? null : { records: history.records.slice(), label: pinLabel(state, libLabels) })}
         >
           {pinned ? '고정 해제' : '이 실행 고정 (비교용)'}
         </button>
@@ -216,6 +219,13 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
 }
 
 const EMPTY = { x: [], y: [] };
+
+/** Short name of a pinned run for the legend: activation, initialisation, optimizer and learning rate. */
+function pinLabel(s: TrainState, libLabels: Record<string, string>): string {
+  const opt = VALUE_LABELS.optimizer?.[s.optimizer] ?? s.optimizer;
+  const extra = [s.residual ? '잔차 연결' : '', s.norm === 'batch' ? '배치 정규화' : '', s.clip ? `클리핑 ${s.clip}` : ''].filter(Boolean);
+  return [libLabels[`activation.${s.activation}`] ?? s.activation, libLabels[`init.${s.init}`] ?? s.init, `${opt} ${s.learningRate}`, ...extra].join(', ');
+}
 
 const BOUNDARY_LEGEND: LegendEntry[] = [
   { key: 'c0', label: '클래스 0 (동그라미, 파란 영역)', colorClass: 'c-class0', line: 'none', symbol: 0 },

@@ -15,8 +15,8 @@ import type { Boundary, PointSet, RunStatic, TrainView } from './view';
 
 /** Cells per side of the decision-boundary grid. */
 export const BOUNDARY_RES = 24;
-/** Records kept while pre-training (the history thins itself beyond HISTORY_CAP anyway). */
-const PRETRAIN_RECORDS = 100;
+/** Records kept while pre-training: each costs a full evaluation of the data, the larger share of the build-time cost. */
+const PRETRAIN_RECORDS = 60;
 
 export interface Run {
   trainer: Trainer;
