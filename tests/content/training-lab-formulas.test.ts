@@ -12,8 +12,8 @@ import { expectInNote, preset, varianceFactor } from '../helpers/training-lab-no
 
 describe('본문의 식', () => {
   it('∂ℓ/∂z: 교차 엔트로피는 ŷ − y, 평균 제곱 오차는 2(ŷ − y)ŷ(1 − ŷ) (라이브러리의 손실과 유한 차분)', () => {
-    expectInNote('\\text{교차 엔트로피: } \\frac{\\partial \\ell}{\\partial z} = \\hat y - y');
-    expectInNote('\\text{평균 제곱 오차: } \\frac{\\partial \\ell}{\\partial z} = 2(\\hat y - y)\\,\\hat y\\,(1 - \\hat y)');
+    expectInNote('- 교차 엔트로피: $\\partial \\ell/\\partial z = \\hat y - y$');
+    expectInNote('- 평균 제곱 오차: $\\partial \\ell/\\partial z = 2(\\hat y - y)\\,\\hat y\\,(1 - \\hat y)$');
     const one = (loss: 'bce' | 'mse', z: number, y: number) => lossSum(loss, Float64Array.of(z), Float64Array.of(y), 1);
     const grad = (loss: 'bce' | 'mse', z: number, y: number) => {
       const out = new Float64Array(1);
