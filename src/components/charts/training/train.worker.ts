@@ -22,6 +22,8 @@ const TICK_MS = 16;
  */
 const MAX_BUDGET_MS = 30;
 const BOUNDARY_EVERY_MS = 300;
+/** Smallest batch at the "max" speed (see tick). */
+const MIN_MAX_CHUNK = 16;
 /** Longest pause counted when a tick runs late (a background tab), so the run does not jump. */
 const MAX_DT_MS = 100;
 
@@ -33,7 +35,7 @@ let playing = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastTick = 0;
 let owed = 0;
-let chunk = 1;
+let chunk = MIN_MAX_CHUNK;
 let lastBoundary = 0;
 
 const post = (m: FromWorker) => self.postMessage(m);
@@ -71,7 +73,9 @@ function tick() {
       advance(chunk, false);
       const took = Math.max(0.1, performance.now() - t0);
       // Aim for MAX_BUDGET_MS of training per tick; change the batch gently so one slow tick does not swing it.
-      chunk = Math.max(1, Math.min(5000, Math.round(chunk * Math.min(2, Math.max(0.5, MAX_BUDGET_MS / took)))));
+      // Never below MIN_MAX_CHUNK: on a busy CPU the evaluation alone can exceed the budget, and
+      // shrinking the batch then only makes the evaluation's share (and the slowdown) worse.
+      chunk = Math.max(MIN_MAX_CHUNK, Math.min(5000, Math.round(chunk * Math.min(2, Math.max(0.5, MAX_BUDGET_MS / took)))));
     }
   } catch (error) {
     fail(error);
