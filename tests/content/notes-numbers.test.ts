@@ -35,6 +35,7 @@ const SLUGS = [
   'weight-initialization',
   'vanishing-gradient-remedies',
   'gradient-lab',
+  'training-lab',
   'glossary',
 ] as const;
 type Slug = (typeof SLUGS)[number];
