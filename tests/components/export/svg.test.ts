@@ -44,6 +44,7 @@ function compose(over: Partial<Parameters<typeof composeSvg>[0]> = {}) {
 describe('composeSvg', () => {
   test('is well-formed XML with the SVG namespace, a title and integer size', () => {
     const { svg, width, height } = compose();
+    expect(width).toBe(700 + 2 * PAD);
     const names = elements(svg);
     expect(names[0]).toBe('svg');
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');

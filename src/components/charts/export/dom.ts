@@ -35,6 +35,8 @@ export function inlineSvg(svg: SVGSVGElement, width: number, height: number): st
   for (const d of drop) d.remove();
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
+  // As on the page (charts.css): axis titles and end labels may sit just outside the viewBox.
+  clone.setAttribute('overflow', 'visible');
   return new XMLSerializer().serializeToString(clone);
 }
 

@@ -19,7 +19,7 @@ export interface LegendItem {
 }
 
 export interface ComposeOptions {
-  /** Width of the file in CSS px: the plot's width on the page. */
+  /** Width of the plots in CSS px, as drawn on the page; the file adds PAD on either side. */
   width: number;
   title: string;
   /** "출처: …" line(s): the note's URL with the chart's state. */
@@ -35,7 +35,7 @@ export interface ComposeOptions {
 }
 
 export const PAD = 16;
-const TITLE_SIZE = 16;
+const TITLE_SIZE = 17;
 const SOURCE_SIZE = 11;
 const SWATCH = { width: 40, height: 16, gap: 6, itemGap: 16 };
 const LINE_HEIGHT = 1.45;
@@ -93,19 +93,20 @@ const blockHeight = (lines: number, size: number) => size + (lines - 1) * size *
 
 /** The whole file as text, and its size in CSS px (integers). */
 export function composeSvg(o: ComposeOptions): { svg: string; width: number; height: number } {
-  const width = Math.ceil(o.width);
-  const inner = width - 2 * PAD;
+  const inner = Math.ceil(o.width);
+  const width = inner + 2 * PAD;
   const body: string[] = [];
   let y = PAD;
 
   const titleLines = wrapText(o.title, TITLE_SIZE, inner);
-  body.push(textLines(titleLines, y, TITLE_SIZE, 600, o.strong));
+  // Regular weight: the page's semibold font subset holds only the glyphs the page sets in bold.
+  body.push(textLines(titleLines, y, TITLE_SIZE, 400, o.strong));
   y += blockHeight(titleLines.length, TITLE_SIZE) + 8;
 
   for (const part of o.parts) {
     if (part.kind === 'svg') {
-      const scale = Math.min(1, width / part.width);
-      const x = (width - part.width * scale) / 2;
+      const scale = Math.min(1, inner / part.width);
+      const x = PAD + (inner - part.width * scale) / 2;
       body.push(`<g transform="translate(${x} ${y}) scale(${scale})">${part.markup}</g>`);
       y += part.height * scale + 8;
     } else if (part.kind === 'text') {
