@@ -122,6 +122,7 @@ for (const chart of CHARTS) {
       assert.equal(await page.evaluate(() => document.activeElement?.dataset.exportKind), 'svg');
       await page.keyboard.press('Escape');
       assert.equal(await page.locator(`#${chart.id} .dl-export[open]`).count(), 0);
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), '내보내기', 'Esc returns focus to the menu');
       assert.deepEqual(errors, []);
       await context.close();
     });
@@ -262,6 +263,33 @@ for (const chart of CHARTS) {
     });
   });
 }
+
+test('a failed export says so in Korean and works when tried again', async () => {
+  const chart = CHARTS[1];
+  const { page, context } = await openChart(chart);
+  await openMenu(page, chart.id);
+  // The font subset cannot be read (the server is gone, say): the SVG cannot look as promised.
+  await page.route('**/_fonts/*.woff2', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.locator(`#${chart.id} button[data-export-kind="svg"]`).click();
+  const status = page.locator(`#${chart.id} .dl-export [role="status"]`);
+  await status.filter({ hasText: '다시 눌러 보세요' }).waitFor();
+  assert.match(await status.innerText(), /^SVG 파일을 만들지 못했습니다 \(글꼴 파일을 읽지 못했습니다 \(503\)\)/);
+  await page.unroute('**/_fonts/*.woff2');
+  const file = await download(page, chart.id, 'svg');
+  assert.match(file.bytes.toString('utf8'), /<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.equal(await status.innerText(), 'SVG 파일을 저장했습니다.');
+  await context.close();
+});
+
+test('without JavaScript the menu says it needs it', async () => {
+  const chart = CHARTS[0];
+  const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto(`${server.url}${chart.page}#${chart.id}`);
+  await page.locator(`#${chart.id} .dl-export > summary`).click();
+  assert.equal(await page.locator(`#${chart.id} .dl-export-nojs`).innerText(), 'JavaScript가 필요합니다.');
+  assert.equal(await page.locator(`#${chart.id} .dl-export button`).count(), 0);
+  await context.close();
+});
 
 test('without a clipboard, the menu shows the link in a focused field to copy by hand', async () => {
   const chart = CHARTS[0];

@@ -17,7 +17,8 @@ export function Panel({ id, root, title, table, href }: ExportMenuProps) {
   const [status, setStatus] = useState('');
   const [manual, setManual] = useState<string | null>(null);
 
-  async function run(kind: ExportKind | 'link', label: string) {
+  async function run(kind: ExportKind | 'link') {
+    const file = `${kind.toUpperCase()} 파일`;
     setManual(null);
     setStatus('만드는 중…');
     try {
@@ -30,9 +31,9 @@ export function Panel({ id, root, title, table, href }: ExportMenuProps) {
       }
       const rows = typeof table.rows === 'function' ? table.rows() : table.rows;
       await exportChart(kind, { id, root: root.current!, title, table: { headers: table.headers, rows }, href: href() });
-      setStatus(`${label} 파일을 저장했습니다.`);
+      setStatus(`${file}을 저장했습니다.`);
     } catch (e) {
-      setStatus(`${label}을(를) 만들지 못했습니다 (${e instanceof Error ? e.message : String(e)}). 다시 눌러 보세요.`);
+      setStatus(`${file}을 만들지 못했습니다 (${e instanceof Error ? e.message : String(e)}). 다시 눌러 보세요.`);
     }
   }
 
@@ -40,7 +41,7 @@ export function Panel({ id, root, title, table, href }: ExportMenuProps) {
     <div class="dl-export-panel">
       <div class="dl-row" role="group" aria-label="차트 내보내기 형식">
         {ITEMS.map(([kind, label]) => (
-          <button key={kind} type="button" data-export-kind={kind} onClick={() => run(kind, label)}>
+          <button key={kind} type="button" data-export-kind={kind} onClick={() => run(kind)}>
             {label}
           </button>
         ))}
