@@ -377,6 +377,24 @@ describe('embed mode (?embed=1#<chart-id>)', () => {
   }
 });
 
+test('?embed=1 without a chart id shows the whole note without the site chrome', async () => {
+  const { page, context, errors } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}${CHARTS[1].page}?embed=1`);
+  const shown = await page.evaluate(() =>
+    ['.page > header', 'nav.sidebar', '.right-sidebar-container', '.pagination-links', 'h1', '.dl-chart'].map((s) => [s, [...document.querySelectorAll(s)].some((e) => e.getClientRects().length > 0)]),
+  );
+  assert.deepEqual(Object.fromEntries(shown), {
+    '.page > header': false,
+    'nav.sidebar': false,
+    '.right-sidebar-container': false,
+    '.pagination-links': false,
+    h1: true,
+    '.dl-chart': true,
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 describe('print', () => {
   /** A4 (210 mm) minus the 15 mm margins given to page.pdf, at 96 dpi. */
   const PRINT_WIDTH = Math.floor(((210 - 2 * 15) / 25.4) * 96);
