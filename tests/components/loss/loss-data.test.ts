@@ -36,7 +36,7 @@ describe('loss view', () => {
     expect(one).toHaveLength(1);
     expectClose(one[0].x, -Math.LN2, { rel: 1e-15 });
     expectClose(one[0].y, -MSE_MAX_DZ, { rel: 1e-14 });
-    expect(one[0].label).toBe('MSE 최대 |∂L/∂z| = 0.148');
+    expect(one[0].label).toBe('최대 |∂L/∂z| = 0.148');
     const zero = lossView({ ...LOSS_DEFAULTS, y: 0 }).grad.peaks;
     expectClose(zero[0].x, Math.LN2, { rel: 1e-15 });
     expectClose(zero[0].y, MSE_MAX_DZ, { rel: 1e-14 });

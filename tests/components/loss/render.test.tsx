@@ -14,7 +14,7 @@ describe('<LossExplorer> server render', () => {
     expect(html.match(/class="crosshair"/g)).toHaveLength(2);
     expect(html).toMatch(/class="series c-bce deriv" d="M[\d.]+,[\d.]+L/);
     expect(html).toContain('class="shade"');
-    expect(html).toContain('MSE 최대 |∂L/∂z| = 0.148');
+    expect(html).toContain('최대 |∂L/∂z| = 0.148');
   });
 
   test('controls: loss checkboxes, a y toggle, a labelled z slider; readout and table', () => {

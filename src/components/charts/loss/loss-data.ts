@@ -84,7 +84,7 @@ export function lossView(state: LossState): LossView {
   const peakZ = y === 1 ? -Math.LN2 : Math.LN2;
   const peaks: PeakMark[] =
     showsMse && peakZ > a && peakZ < b
-      ? [{ key: 'mse-peak', colorClass: colorOf('mse'), x: peakZ, y: lossFns('mse').dz(peakZ, y), label: `MSE 최대 |∂L/∂z| = ${fixed(MSE_MAX_DZ, 3)}` }]
+      ? [{ key: 'mse-peak', colorClass: colorOf('mse'), x: peakZ, y: lossFns('mse').dz(peakZ, y), label: `최대 |∂L/∂z| = ${fixed(MSE_MAX_DZ, 3)}` }]
       : [];
 
   const names = fns.map((f) => f.label).join(', ');
