@@ -3,7 +3,7 @@
  * finds where MSE's gradient is lost on a confidently wrong output, and builds the text of the
  * chart (titles, descriptions, legend, readout, data table). Pure: no DOM, no Preact.
  */
-import { lowDerivativeRegions, sampleXs } from '../explorer-data';
+import { lowDerivativeRegions, sampleXs } from '../sampling';
 import { fixed, num, times } from '../format';
 import type { PeakMark, PlotLine, Point, ShadeRegion } from '../LinePlot';
 import type { LegendEntry } from '../marks';
