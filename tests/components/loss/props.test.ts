@@ -35,6 +35,7 @@ describe('<LossExplorer> props', () => {
     expect(errorOf(() => parseLossProps({ activation: 'relu' })).lines[0]).toBe(
       '**activation**: 없는 속성입니다. 가능한 속성: id, losses, y, domain, z, caption',
     );
+    expect(errorOf(() => parseLossProps({ domain: [-40, 4] })).lines).toEqual(['**domain[0]**: -30 이상 30 이하의 숫자여야 합니다 (받은 값: -40).']);
     expect(errorOf(() => parseLossProps({ domain: [-4, 4], z: -6 })).lines).toEqual([
       '**z**: domain 안의 값이어야 합니다 (받은 값: -6, domain: [-4, 4]).',
     ]);

@@ -13,10 +13,7 @@ const lossId = z.enum(LOSS_IDS as [string, ...string[]], {
   error: (iss) => `${shown(iss.input)}은(는) 알 수 없는 손실 함수입니다. 가능한 값: ${list(LOSS_IDS)}`,
 });
 
-const domainEnd = z
-  .number({ error: (iss) => `숫자여야 합니다 (받은 값: ${shown(iss.input)}).` })
-  .min(-D, { error: (iss) => `절댓값이 ${D} 이하여야 합니다 (받은 값: ${shown(iss.input)}).` })
-  .max(D, { error: (iss) => `절댓값이 ${D} 이하여야 합니다 (받은 값: ${shown(iss.input)}).` });
+const domainEnd = boundedNumber(-D, D);
 
 export const lossPropsSchema = z
   .object({
