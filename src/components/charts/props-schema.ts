@@ -15,10 +15,10 @@ import {
 } from './chart-spec';
 import { ACTIVATION_IDS, INIT_IDS } from './lib-adapter';
 
-const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
-const list = (values: readonly string[]) => values.join(', ');
+export const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
+export const list = (values: readonly string[]) => values.join(', ');
 
-const chartId = (fallback: string) =>
+export const chartId = (fallback: string) =>
   z
     .string({ error: (iss) => `문자열이어야 합니다 (받은 값: ${shown(iss.input)}). 예: id="${fallback}"` })
     .regex(CHART_ID, {
@@ -31,13 +31,13 @@ const activationId = z.enum(ACTIVATION_IDS as [string, ...string[]], {
   error: (iss) => `${shown(iss.input)}은(는) 알 수 없는 활성화 함수입니다. 가능한 값: ${list(ACTIVATION_IDS)}`,
 });
 
-const caption = z
+export const caption = z
   .string({ error: (iss) => `한국어 설명 문장(문자열)이어야 합니다 (받은 값: ${shown(iss.input)}).` })
   .trim()
   .min(1, { error: '빈 문자열은 쓸 수 없습니다. 설명이 필요 없으면 caption을 지우세요.' })
   .optional();
 
-function boundedNumber(min: number, max: number, { integer = false } = {}) {
+export function boundedNumber(min: number, max: number, { integer = false } = {}) {
   const what = `${min} 이상 ${max} 이하의 ${integer ? '정수' : '숫자'}여야 합니다`;
   let n = z.number({ error: (iss) => `${what} (받은 값: ${shown(iss.input)}).` });
   if (integer) n = n.int({ error: (iss) => `${what} (받은 값: ${shown(iss.input)}).` });
@@ -132,7 +132,7 @@ export class ChartPropsError extends Error {
   }
 }
 
-function parseWith<T>(
+export function parseWith<T>(
   schema: z.ZodType<T>,
   component: string,
   input: unknown,
