@@ -30,3 +30,30 @@ export { meanFieldPrediction } from './mean-field';
 export type { MeanFieldPrediction } from './mean-field';
 export { bce, binaryLossIds, binaryLosses, logSumExp, mse, softmax, softmaxCrossEntropy } from './losses';
 export type { BinaryLoss, BinaryLossId } from './losses';
+export {
+  createTrainer,
+  datasetIds,
+  DIVERGENCE_LIMIT,
+  lossIds,
+  makeDataset,
+  normIds,
+  optimizerIds,
+  parameterLayout,
+  TRAIN_LIMITS,
+  validateDatasetSpec,
+  validateTrainerSpec,
+} from './training';
+export type {
+  Dataset,
+  DatasetId,
+  DatasetSpec,
+  LabelledPoints,
+  LossId,
+  NormId,
+  OptimizerId,
+  ParameterLayout,
+  Trainer,
+  TrainerSpec,
+  TrainLimits,
+  TrainSnapshot,
+} from './training';

@@ -43,6 +43,18 @@ describe('public API of src/lib (a contract other code and outside tools rely on
         'theoreticalVarianceFactor',
         'validateNetworkSpec',
         'withActivation',
+        // Training lab (issue #12).
+        'createTrainer',
+        'datasetIds',
+        'DIVERGENCE_LIMIT',
+        'lossIds',
+        'makeDataset',
+        'normIds',
+        'optimizerIds',
+        'parameterLayout',
+        'TRAIN_LIMITS',
+        'validateDatasetSpec',
+        'validateTrainerSpec',
       ].sort(),
     );
   });

@@ -8,15 +8,9 @@
 // network code, and bundlers keep a module's re-exports when it has top-level effects
 // (Object.freeze), which would pull the simulation into the main-thread bundle.
 import { activations, getActivation } from '../../lib/activations/registry';
-import { activationIds, type ActivationId } from '../../lib/activations/types';
+import type { ActivationId } from '../../lib/activations/types';
 
-export const ACTIVATION_IDS: readonly string[] = [...activationIds];
-/**
- * Ids of src/lib's weight initialisations (`initIds` in src/lib/init.ts), spelled out so
- * the browser bundle does not carry init.ts's TeX and references; a unit test keeps
- * them equal. Labels reach the island through its props (GradientLab.astro).
- */
-export const INIT_IDS: readonly string[] = ['small', 'standard', 'xavier', 'he'];
+export { ACTIVATION_IDS, INIT_IDS } from './lib-ids';
 
 export interface ActivationParams {
   slope: number;
