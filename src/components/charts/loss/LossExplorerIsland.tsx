@@ -7,6 +7,7 @@ import '../charts.css';
 import './loss.css';
 import { useRef } from 'preact/hooks';
 import { DataTable } from '../DataTable';
+import { ExportMenu } from '../export/ExportMenu';
 import { fixed, num } from '../format';
 import { useFrameSize, useUrlState } from '../hooks';
 import { LinePlot } from '../LinePlot';
@@ -19,7 +20,7 @@ const { zStep } = LOSS_LIMITS;
 
 export default function LossExplorerIsland(props: LossProps) {
   const { id, caption, ...defaults } = props;
-  const [state, update] = useUrlState(id, lossSpec, defaults);
+  const [state, update, href] = useUrlState(id, lossSpec, defaults);
   const figure = useRef<HTMLElement>(null);
   const frame = LOSS_FRAMES[useFrameSize(figure)];
   const view = lossView(state);
@@ -143,6 +144,7 @@ export default function LossExplorerIsland(props: LossProps) {
         )}
       </p>
       <DataTable caption={`로짓 z별 손실과 기울기 (y = ${state.y})`} headers={view.table.headers} rows={view.table.rows} />
+      <ExportMenu id={id} root={figure} title={`손실과 기울기: ${view.loss.title.replace(/^[^:]*: /, '')}`} table={view.table} href={href} />
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );
