@@ -8,7 +8,7 @@
  * Also renders the "back to the note" link that only embed mode shows (src/styles/embed.css).
  */
 import type { FunctionComponent, RefObject } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import './export.css';
 
 type Rows = readonly (readonly string[])[];
@@ -29,7 +29,10 @@ export interface ExportMenuProps {
 export function ExportMenu(props: ExportMenuProps) {
   const [Panel, setPanel] = useState<FunctionComponent<ExportMenuProps> | null>(null);
   const [failed, setFailed] = useState(false);
+  /** null on the server and while hydrating (so the markup matches), then whether the page is embedded. */
+  const [embedded, setEmbedded] = useState<boolean | null>(null);
   const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => setEmbedded(document.documentElement.classList.contains('dl-embed')), []);
 
   function onToggle() {
     if (!details.current?.open || Panel) return;
@@ -47,11 +50,13 @@ export function ExportMenu(props: ExportMenuProps) {
     <>
       <details class="dl-export" ref={details} onToggle={onToggle} onKeyDown={onKeyDown}>
         <summary>내보내기</summary>
-        {Panel ? <Panel {...props} /> : failed ? <p role="alert">메뉴를 불러오지 못했습니다. 닫았다가 다시 열어 보세요.</p> : <p class="dl-export-nojs">JavaScript가 필요합니다.</p>}
+        {Panel ? <Panel {...props} /> : failed ? <p role="alert">메뉴를 불러오지 못했습니다. 닫았다가 다시 열어 보세요.</p> : embedded === null && 'JavaScript가 필요합니다.'}
       </details>
-      <a class="dl-embed-back" href={`./#${props.id}`} target="_blank" rel="noopener" onClick={(e) => (e.currentTarget.href = props.href())}>
-        딥러닝 노트에서 보기
-      </a>
+      {embedded && (
+        <a class="dl-embed-back" href={props.href()} target="_blank" rel="noopener" onClick={(e) => (e.currentTarget.href = props.href())}>
+          딥러닝 노트에서 보기
+        </a>
+      )}
     </>
   );
 }
