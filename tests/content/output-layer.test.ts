@@ -104,7 +104,7 @@ describe('출력층과 손실 함수: 소프트맥스와 안정한 계산', () =
     expect(sigmoid(40)).toBe(1);
     expect(-Math.log(1 - sigmoid(40))).toBe(Infinity);
     expect(bce.value(40, 0).toFixed(0)).toBe('40');
-    expectInNote('$z = 40$이면 $\\sigma(40)$이 float64에서 정확히 1로 반올림되어');
+    expectInNote('$z = 40$이면 $\\sigma(40)$이 float64에서 정확히 1로 반올림되어, 정답이 0인 표본의 손실이 −log(1 − 1) = ∞가');
     expectInNote(`손실도 무한대가 아니라 약 ${bce.value(40, 0).toFixed(0)}으로`);
   });
 
@@ -132,6 +132,11 @@ describe('출력층과 손실 함수: 출처와 자리', () => {
   it('links the vanishing-gradient notes and keeps the spot for the training lab', () => {
     expectInNote('](/notes/vanishing-gradient/#시그모이드에서-기울기가-기하급수적으로-줄어드는-이유)');
     expectInNote('{/* TODO(training-lab link) */}');
+  });
+
+  it('keeps ŷ, σ and ℒ (which the Korean web font lacks) inside formulas, out of the prose', () => {
+    const prose = body.replace(/\$\$[\s\S]*?\$\$/g, '').replace(/\$[^$]*\$/g, '').replace(/<LossExplorer[^>]*\/>/g, '');
+    expect(prose).not.toMatch(/[ŷσℒ]/);
   });
 
   it('writes a bold term directly followed by its particle (no "** 은")', () => {

@@ -4,7 +4,6 @@
  * the data table.
  */
 import '../charts.css';
-import './loss.css';
 import { useRef } from 'preact/hooks';
 import { DataTable } from '../DataTable';
 import { ExportMenu } from '../export/ExportMenu';
