@@ -50,7 +50,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   const interacted = useRef(false);
   const figure = useRef<HTMLElement>(null);
   const frame = LAB_FRAMES[useFrameSize(figure)];
-  const [speed, setSpeed] = useState<SpeedId>('fast');
+  const [speed, setSpeed] = useState<SpeedId>('normal');
   const [pinned, setPinned] = useState<{ records: TrainRecord[]; label: string } | null>(null);
   const initialView = useMemo(() => unpackView(initial), [initial]);
   const run = useTrainingRun(state, initialView, interacted.current);
