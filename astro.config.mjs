@@ -37,6 +37,13 @@ function rehypeFocusableScrollers() {
 }
 
 /** Hashes of Starlight's inline scripts, kept by `npm run csp:hashes`. */
+/**
+ * Embed mode (`?embed=1#<chart-id>`, src/styles/embed.css): marks <html> before
+ * the first paint, so the page never flashes its chrome inside an iframe. Its
+ * hash is in src/csp-hashes.json like Starlight's inline scripts.
+ */
+const embedScript = "if(new URLSearchParams(location.search).get('embed')==='1')document.documentElement.classList.add('dl-embed')";
+
 const inlineScriptHashes = JSON.parse(
   readFileSync(new URL('./src/csp-hashes.json', import.meta.url), 'utf8'),
 ).scripts;
@@ -100,7 +107,8 @@ export default defineConfig({
         { label: '시작하기', items: [{ label: '홈', link: '/' }] },
         { label: '노트', items: [{ autogenerate: { directory: 'notes' } }] },
       ],
-      customCss: ['./src/styles/math.css', './src/styles/global.css'],
+      customCss: ['./src/styles/math.css', './src/styles/global.css', './src/styles/embed.css', './src/styles/print.css'],
+      head: [{ tag: 'script', content: embedScript }],
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
         Search: './src/components/starlight/Search.astro',

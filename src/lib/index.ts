@@ -28,6 +28,8 @@ export { chainRuleBound, predictedGradientNorms, theoreticalVarianceFactor } fro
 export type { VarianceFactor } from './theory';
 export { meanFieldPrediction } from './mean-field';
 export type { MeanFieldPrediction } from './mean-field';
+export { bce, binaryLossIds, binaryLosses, logSumExp, mse, softmax, softmaxCrossEntropy } from './losses';
+export type { BinaryLoss, BinaryLossId } from './losses';
 export {
   createTrainer,
   datasetIds,

@@ -31,6 +31,7 @@ const SLUGS = [
   'relu',
   'beyond-relu',
   'choosing-activations',
+  'output-layer',
   'vanishing-gradient',
   'weight-initialization',
   'vanishing-gradient-remedies',

@@ -6,6 +6,7 @@ import './charts.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EXPLORER_LIMITS, explorerSpec, type ExplorerProps } from './chart-spec';
 import { DataTable } from './DataTable';
+import { ExportMenu } from './export/ExportMenu';
 import { explorerView, valuesAt } from './explorer-data';
 import { fixed, num } from './format';
 import { EXPLORER_FRAMES } from './frame';
@@ -18,7 +19,7 @@ const { slope: SLOPE, alpha: ALPHA, domainAbsMax, domainMinSpan } = EXPLORER_LIM
 
 export default function ActivationExplorerIsland(props: ExplorerProps) {
   const { id, caption, ...defaults } = props;
-  const [state, update] = useUrlState(id, explorerSpec, defaults);
+  const [state, update, href] = useUrlState(id, explorerSpec, defaults);
   const figure = useRef<HTMLElement>(null);
   const frame = EXPLORER_FRAMES[useFrameSize(figure)];
   const view = useMemo(() => explorerView(state), [state]);
@@ -191,6 +192,7 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
         )}
       </p>
       <DataTable caption={`${view.title} (x별 값)`} headers={view.table.headers} rows={view.table.rows} />
+      <ExportMenu id={id} root={figure} title={view.title} table={view.table} href={href} />
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

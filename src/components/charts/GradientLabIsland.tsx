@@ -8,6 +8,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import { LAB_LIMITS, labSpec, type LabProps } from './chart-spec';
 import { DataTable } from './DataTable';
 import { DistributionChart } from './DistributionChart';
+import { ExportMenu } from './export/ExportMenu';
 import { LAB_FRAMES } from './frame';
 import { useFrameSize, useUrlState } from './hooks';
 import type { LabView } from './lab-data';
@@ -29,7 +30,7 @@ export interface GradientLabIslandProps extends LabProps {
 
 export default function GradientLabIsland(props: GradientLabIslandProps) {
   const { id, caption, initial, initLabels, ...defaults } = props;
-  const [state, update] = useUrlState(id, labSpec, defaults);
+  const [state, update, href] = useUrlState(id, labSpec, defaults);
   const figure = useRef<HTMLElement>(null);
   const frame = LAB_FRAMES[useFrameSize(figure)];
   const { activation, init, depth, width, seed } = state;
@@ -194,6 +195,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       <Legend entries={distLegend} label="분포 그래프 범례" />
 
       <DataTable caption={`층별 값: ${view.gradTitle.replace(/^[^:]*: /, '')}`} headers={view.table.headers} rows={view.table.rows} />
+      <ExportMenu id={id} root={figure} title={`층별 기울기와 활성값 분포: ${view.gradTitle.replace(/^[^:]*: /, '')}`} table={view.table} href={href} />
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

@@ -11,10 +11,15 @@ const URL_WRITE_DELAY = 300;
  * Chart state mirrored in the URL query (`?<id>.<key>=…`). Server render and
  * hydration use `defaults` (the MDX props), so markup matches; the URL is read
  * right after hydration. `update` writes back with `history.replaceState`,
- * keeping every other parameter and the hash.
+ * keeping every other parameter and the hash. The third value, `href()`, is
+ * the absolute URL of the note opened at this chart (`#<id>`) in its current
+ * state, without `embed=1`: what the export menu copies and the SVG cites
+ * (the address bar lags it by URL_WRITE_DELAY).
  */
 export function useUrlState<S extends Spec>(id: string, spec: S, defaults: StateOf<S>) {
   const [state, setState] = useState<StateOf<S>>(defaults);
+  const latest = useRef(state);
+  latest.current = state;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
@@ -39,7 +44,14 @@ export function useUrlState<S extends Spec>(id: string, spec: S, defaults: State
     [id],
   );
 
-  return [state, update] as const;
+  const href = useCallback(() => {
+    const url = new URL(window.location.href);
+    url.searchParams.delete('embed');
+    url.hash = id;
+    return new URL(hrefWithState(url.href, id, spec, latest.current, defaults), url).href;
+  }, [id]);
+
+  return [state, update, href] as const;
 }
 
 /** 'compact' when the element is narrower than COMPACT_BELOW px; 'wide' on the server. */

@@ -8,6 +8,7 @@ import '../charts.css';
 import './training.css';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { DataTable } from '../DataTable';
+import { ExportMenu } from '../export/ExportMenu';
 import { LAB_FRAMES } from '../frame';
 import { useFrameSize, useUrlState } from '../hooks';
 import { Legend, type LegendEntry } from '../marks';
@@ -44,7 +45,7 @@ const LOSS_LEGEND: LegendEntry[] = [
 
 export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   const { id, caption, initial, libLabels, ...defaults } = props;
-  const [urlState, update] = useUrlState(id, trainSpec, defaults as TrainState);
+  const [urlState, update, href] = useUrlState(id, trainSpec, defaults as TrainState);
   const state = checkedState(urlState, defaults as TrainState);
   const interacted = useRef(false);
   const figure = useRef<HTMLElement>(null);
@@ -213,6 +214,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
       <Legend entries={BOUNDARY_LEGEND} label="결정 경계 범례" />
 
       <DataTable caption="학습 단계별 손실, 정확도, 첫 층과 출력층의 기울기 노름" headers={TABLE_HEADERS} rows={() => tableRows(history)} />
+      <ExportMenu id={id} root={figure} title={`학습 실험: ${pinLabel(state, libLabels)}, ${last?.step ?? 0}단계`} table={{ headers: TABLE_HEADERS, rows: () => tableRows(history) }} href={href} />
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );
