@@ -11,34 +11,45 @@ import { activations, chainRuleBound, gradientFlow, type Network, type Readout }
 import { expectClose } from '../helpers/expect-close';
 import { expectInNote, sciTex, sig } from './note-text';
 
+/** out[b] = W·x[b] (or Wᵀ·x[b]) for each of the batch rows, W row-major n × n. */
+function mulRows(W: Float64Array, x: Float64Array, batch: number, n: number, transposed = false): Float64Array {
+  const out = new Float64Array(batch * n);
+  for (let b = 0; b < batch; b++) {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += (transposed ? W[j * n + i] : W[i * n + j]) * x[b * n + j];
+      out[b * n + i] = s;
+    }
+  }
+  return out;
+}
+
+/** Forward pass with plain loops: z_l = W_l·h_{l−1}, h_l = f(z_l) for every layer (hs[0] is the input). */
+function naiveForward(network: Network, input: Float64Array, batch: number) {
+  const { depth, width: n, activation } = network.spec;
+  const act = activations[activation];
+  const hs: Float64Array[] = [input];
+  const zs: Float64Array[] = [];
+  const ds: Float64Array[] = [];
+  for (let l = 0; l < depth; l++) {
+    const z = mulRows(network.layers[l].weights, hs[l], batch, n);
+    zs.push(z);
+    hs.push(z.map(act.f));
+    ds.push(z.map(act.df));
+  }
+  return { hs, zs, ds };
+}
+
 /**
- * The lab's pass written out from the note's "PyTorch로 다시 계산하기" list with plain loops,
+ * The lab's pass written out from the note's reproduction list ("PyTorch 같은 다른 도구로…") with plain loops,
  * independent of src/lib/gradient-flow.ts: h_l = f(W_l h_{l−1}) for every layer including the
  * last, L = (1/16)·Σ_b Σ_j (−1)^j h_L[b, j], Frobenius norms of ∂L/∂h_l (16 × n) and ∂L/∂W_l.
  */
 function naiveLab(network: Network, input: Float64Array, batch: number) {
-  const { depth, width: n, activation } = network.spec;
-  const act = activations[activation];
-  const hs: Float64Array[] = [input];
-  const ds: Float64Array[] = [];
-  for (let l = 0; l < depth; l++) {
-    const W = network.layers[l].weights;
-    const prev = hs[l];
-    const h = new Float64Array(batch * n);
-    const d = new Float64Array(batch * n);
-    for (let b = 0; b < batch; b++) {
-      for (let i = 0; i < n; i++) {
-        let z = 0;
-        for (let j = 0; j < n; j++) z += W[i * n + j] * prev[b * n + j];
-        h[b * n + i] = act.f(z);
-        d[b * n + i] = act.df(z);
-      }
-    }
-    hs.push(h);
-    ds.push(d);
-  }
+  const { depth, width: n } = network.spec;
+  const { hs, ds } = naiveForward(network, input, batch);
   let loss = 0;
-  let g = new Float64Array(batch * n);
+  let g: Float64Array = new Float64Array(batch * n);
   for (let b = 0; b < batch; b++) {
     for (let j = 0; j < n; j++) {
       const r = j % 2 === 0 ? 1 : -1;
@@ -60,16 +71,7 @@ function naiveLab(network: Network, input: Float64Array, batch: number) {
       }
     }
     wNorm[l] = Math.sqrt(sq);
-    const W = network.layers[l].weights;
-    const next = new Float64Array(batch * n);
-    for (let b = 0; b < batch; b++) {
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += W[i * n + j] * dz[b * n + i];
-        next[b * n + j] = s;
-      }
-    }
-    g = next;
+    g = mulRows(network.layers[l].weights, dz, batch, n, true);
   }
   return { loss, hNorm, wNorm };
 }
@@ -188,19 +190,10 @@ describe('화면 읽는 법', () => {
       const input = labInput(width, 4);
       const { data, view } = lab(activation, init, depth, width, 4);
       const act = activations[activation];
-      let h = input;
+      const { hs, zs } = naiveForward(network, input, LAB_BATCH);
       for (let l = 0; l < depth; l++) {
-        const W = network.layers[l].weights;
-        const out = new Float64Array(LAB_BATCH * width);
-        const z = new Float64Array(LAB_BATCH * width);
-        for (let b = 0; b < LAB_BATCH; b++) {
-          for (let i = 0; i < width; i++) {
-            let s = 0;
-            for (let j = 0; j < width; j++) s += W[i * width + j] * h[b * width + j];
-            z[b * width + i] = s;
-            out[b * width + i] = act.f(s);
-          }
-        }
+        const out = hs[l + 1];
+        const z = zs[l];
         const mean = out.reduce((s, v) => s + v, 0) / out.length;
         const std = Math.sqrt(out.reduce((s, v) => s + (v - mean) ** 2, 0) / out.length);
         expectClose(view.mean[l], mean, { rel: 1e-10, abs: 1e-14 });
@@ -218,7 +211,6 @@ describe('화면 읽는 법', () => {
           share = z.filter((v) => Math.abs(act.df(v)) < 0.01 * 0.25).length / z.length;
         }
         expect(data.fraction[l], `${activation} layer ${l + 1}`).toBeCloseTo(share, 14);
-        h = out;
       }
     }
     expectInNote('gradient-lab', '배치의 16개 샘플 **모두**에서 $z \\le 0$인 유닛의 비율');

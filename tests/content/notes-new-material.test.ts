@@ -231,7 +231,6 @@ describe('활성화 함수 탐색기에서 해 볼 일: 탐색기의 코드로 �
     const curve = (alpha: number) => {
       const view = explorerView(state({ activations: ['relu', 'elu', 'gelu', 'silu'], domain: [-5, 5], alpha }));
       const df = view.lines.find((l) => l.key === 'elu-df')!.points;
-      const f = view.lines.find((l) => l.key === 'elu-f')!.points;
       const i0 = df.findIndex((p) => p[0] === 0);
       return { left: df[i0][1], right: df[i0 + 1][1], floor: view.fns[1].f(-1e3) };
     };
