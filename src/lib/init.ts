@@ -24,7 +24,7 @@ function scheme(s: InitScheme): InitScheme {
 export const inits: Readonly<Record<InitId, InitScheme>> = Object.freeze({
   small: scheme({
     id: 'small',
-    label: { ko: '작은 정규분포 N(0, 0.01²)', en: 'Small normal N(0, 0.01²)' },
+    label: { ko: '작은 정규분포 초기화 N(0, 0.01²)', en: 'Small normal N(0, 0.01²)' },
     distribution: 'normal',
     variance: () => 1e-4,
     tex: 'W_{ij} \\sim \\mathcal{N}\\left(0,\\ 0.01^2\\right)',

@@ -59,7 +59,7 @@ describe('lab view', () => {
   test('the readout uses superscripts and never says NaN or Infinity', () => {
     expect(summarize(1.2e-15, 20, 1)).toBe('입력층 쪽 기울기는 출력층의 1.2×10⁻¹⁵배입니다 (기울기 소실).');
     expect(summarize(0, 20, 1)).toBe('입력층 쪽 기울기는 출력층의 10⁻³⁰⁰ 미만입니다 (사실상 0으로 사라짐).');
-    expect(summarize(3.4e5, 20, 1)).toContain('3.4×10⁵배입니다 (기울기 폭발)');
+    expect(summarize(3.4e5, 20, 1)).toContain('3.4×10⁵배입니다 (기울기 폭주)');
     expect(summarize(0.8, 20, 1)).toContain('(고르게 흐름)');
     for (const s of [summarize(NaN, 20, 1), summarize(Infinity, 20, 1), summarize(1, 20, 0), summarize(1, 1, 1)]) {
       expect(s).not.toMatch(/NaN|Infinity/);

@@ -101,7 +101,7 @@ export function summarize(ratio: number, depth: number, outputGrad: number): str
   if (!(Math.abs(ratio) >= 1e-300)) return `입력층 쪽 기울기는 출력층의 ${UNDERFLOW_TEXT}입니다 (사실상 0으로 사라짐).`;
   const text = `입력층 쪽 기울기는 출력층의 ${sci(ratio)}배`;
   if (ratio < 0.01) return `${text}입니다 (기울기 소실).`;
-  if (ratio > 100) return `${text}입니다 (기울기 폭발).`;
+  if (ratio > 100) return `${text}입니다 (기울기 폭주).`;
   return `${text}입니다 (고르게 흐름).`;
 }
 
