@@ -76,7 +76,8 @@ describe('한 개념에는 한 용어: 노트, 차트 화면, 용어집', () => 
   /** [what the concept is, the word not to use, the word to use] */
   const banned: [string, RegExp, string][] = [
     ['unit', /단위/, '유닛'],
-    ['width', /폭(?!주)/, '너비'],
+    // 보폭 (a step's size) is another word than 폭 (width).
+    ['width', /(?<!보)폭(?!주)/, '너비'],
     ['exploding gradient', /기울기 폭발/, '기울기 폭주'],
     ['zero-centered', /영 중심|zero-centred/, '0 중심(zero-centered)'],
     ['init names', /(?<![A-Za-z=.])(standard|small)(?![A-Za-z])/, '관행적 균등 초기화, 작은 정규분포 초기화'],

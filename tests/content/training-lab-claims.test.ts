@@ -91,7 +91,7 @@ const claimed: Record<string, () => void> = {
   '시그모이드 + SGD': () => {
     const p = preset('시그모이드 + SGD');
     expect(p.state).toMatchObject({ activation: 'sigmoid', init: 'standard', depth: 10, optimizer: 'sgd', dataset: 'circle' });
-    expectInNote(`원 안과 밖의 점을 가르는 작은 분류 문제를 만들고, 깊이 ${p.state.depth}, 폭 ${p.state.width}인`);
+    expectInNote(`원 안과 밖의 점을 가르는 작은 분류 문제를 만들고, 깊이 ${p.state.depth}, 너비 ${p.state.width}인`);
     expectInNote(`${p.state.steps}단계 내내 손실은 $\\ln 2 \\approx 0.693$에서 ${LOSS_BAND} 안쪽에 머물고, 정확도는 정확히 ${CHANCE.text}입니다`);
     expectInNote(`첫 층(맨 아래)의 기울기 노름이 학습 내내 출력층의 ${ORDERS6.text}도 되지 않습니다`);
     expectInNote(`${p.state.steps}단계 뒤에도 모든 점에 답하는 확률이 서로 ${SAME_ANSWER}도 차이 나지 않습니다`);
@@ -118,8 +118,8 @@ const claimed: Record<string, () => void> = {
     expectInNote('입력 평면 전체가 그렇기 때문에 결정 경계 그림이 한 가지 색으로 칠해집니다');
     // the reasons the text gives
     expect(varianceFactor(p.state)).toBeCloseTo(1 / 48, 14);
-    expectInNote(`| 시그모이드 + standard, SGD | 정확도 ${CHANCE.text}, 손실 $\\ln 2$ | 없음: 층마다 분산 배율 $\\le \\tfrac1{48}$ |`);
-    expectInNote('시그모이드 + standard에서는 층을 하나 거꾸로 지날 때마다 기울기의 분산에 $\\tfrac1{48}$ 이하가 곱해집니다');
+    expectInNote(`| 시그모이드 + 관행적 균등 초기화, SGD | 정확도 ${CHANCE.text}, 손실 $\\ln 2$ | 없음: 층마다 분산 배율 $\\le \\tfrac1{48}$ |`);
+    expectInNote('시그모이드 + 관행적 균등 초기화에서는 층을 하나 거꾸로 지날 때마다 기울기의 분산에 $\\tfrac1{48}$ 이하가 곱해집니다');
     expect(-Math.log(0.5)).toBe(Math.LN2);
     expect(Math.LN2.toFixed(3)).toBe('0.693');
   },
@@ -281,10 +281,10 @@ const claimed: Record<string, () => void> = {
     expectInNote(`(학습률 ${p.state.learningRate})으로는 시험 정확도가 ${pct(acc)}를 넘습니다`);
     forSeeds(p, SEEDS, ({ end }, seed) => expect(end.testAccuracy, `seed ${seed}`).toBeGreaterThan(acc));
     expectInNote(`| 시그모이드 깊이 ${p.state.depth}, Adam | 시험 정확도 ${pct(acc)} 넘음 |`);
-    // "처음 10단계 동안 첫 층 가중치가 움직인 폭(평균 제곱근)은 SGD에서는 출력층의 1,000분의 1도 되지
+    // "처음 10단계 동안 첫 층 가중치가 움직인 거리(평균 제곱근)은 SGD에서는 출력층의 1,000분의 1도 되지
     // 않지만, Adam에서는 두 층의 차이가 10배 안쪽입니다"
     const early = 10;
-    expectInNote(`처음 ${early}단계 동안 첫 층 가중치가 움직인 폭(평균 제곱근)은 SGD에서는 출력층의 1,000분의 1도 되지 않지만, Adam에서는 두 층의 차이가 10배 안쪽입니다`);
+    expectInNote(`처음 ${early}단계 동안 첫 층 가중치가 움직인 거리(평균 제곱근)은 SGD에서는 출력층의 1,000분의 1도 되지 않지만, Adam에서는 두 층의 차이가 10배 안쪽입니다`);
     for (const seed of SEEDS) {
       const sgd = stepSizes(preset('SGD').state, seed, early);
       const adam = stepSizes(p.state, seed, early);
