@@ -5,9 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bce, logSumExp, mse, sigmoid, sigmoidDerivative, softmax } from '../../src/lib';
+import { bce, logSumExp, lossIds, mse, sigmoid, sigmoidDerivative, softmax } from '../../src/lib';
 import { lossView, MSE_MAX_DZ, readingAt } from '../../src/components/charts/loss/loss-data';
 import { LOSS_DEFAULTS } from '../../src/components/charts/loss/spec';
+import { TRAIN_DEFAULTS, parseTrainState } from '../../src/components/charts/training/spec';
+import { body as trainingLabNote } from '../helpers/training-lab-note';
 
 const source = readFileSync(new URL('../../src/content/docs/notes/output-layer.mdx', import.meta.url), 'utf8');
 const [frontmatter, body] = (() => {
@@ -129,9 +131,14 @@ describe('출력층과 손실 함수: 출처와 자리', () => {
     expect(frontmatter).toMatch(/^sidebar:\n {2}order: 5\.5$/m);
   });
 
-  it('links the vanishing-gradient notes and keeps the spot for the training lab', () => {
+  it('links the vanishing-gradient notes, and the training lab with one setting that differs only in the loss', () => {
     expectInNote('](/notes/vanishing-gradient/#시그모이드에서-기울기가-기하급수적으로-줄어드는-이유)');
-    expectInNote('{/* TODO(training-lab link) */}');
+    const queries = [...body.matchAll(/\]\(\/notes\/training-lab\/(\?[^)#\s]+)#/g)].map(([, query]) => query);
+    const states = queries.map((query) => parseTrainState(query, 'train', TRAIN_DEFAULTS));
+    expect(states.map((state) => state.loss).sort()).toEqual([...lossIds].sort());
+    expect({ ...states[0], loss: states[1].loss }).toEqual(states[1]);
+    // Both are presets of the training-lab note, whose tests assert what they show.
+    for (const query of queries) expect(trainingLabNote).toContain(`(${query}#`);
   });
 
   it('keeps ŷ, σ and ℒ (which the Korean web font lacks) inside formulas, out of the prose', () => {
