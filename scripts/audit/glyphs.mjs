@@ -33,7 +33,8 @@ export function collectGlyphUses() {
   const add = (text, el, pseudo) => {
     const cs = getComputedStyle(el, pseudo);
     if (cs.display === 'none' && pseudo) return;
-    const mathAuto = el.namespaceURI === 'http://www.w3.org/1998/Math/MathML' && el.localName === 'mi' && [...el.textContent.trim()].length === 1;
+    // A one-letter <mi> without mathvariant is drawn as its italic character (𝑥 for x).
+    const mathAuto = cs.textTransform === 'math-auto' && [...el.textContent.trim()].length === 1;
     for (const ch of text) {
       if (/[\p{Cc}\p{Zl}\p{Zp}\s]/u.test(ch) && ch !== ' ' && ch !== '\u00a0' && ch !== '\u2009' && ch !== '\u202f') continue;
       const key = `${ch}|${cs.fontFamily}|${cs.fontWeight}|${cs.fontStyle}|${mathAuto}`;
@@ -159,7 +160,9 @@ async function fontFile(url) {
         .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
         .then((buf) => {
           const font = create(Buffer.from(buf));
-          return { cps: new Set(font.characterSet), weightClass: font['OS/2']?.usWeightClass ?? 400, name: url.split('/').pop() };
+          // The typeface without its style: NotoSansKR-SemiBold → NotoSansKR.
+          const typeface = String(font.postscriptName ?? '').split('-')[0];
+          return { cps: new Set(font.characterSet), weightClass: font['OS/2']?.usWeightClass ?? 400, typeface, name: url.split('/').pop() };
         }),
     );
   }
@@ -173,30 +176,38 @@ const weightRange = (w) => {
 
 /**
  * The file (by character map) that draws `use` under the page's font faces, following CSS
- * font matching closely enough for our rules: within a family, the faces of the nearest
- * weight; among them the last declared first; a face whose unicode-range holds the character
- * but whose file lacks it passes to the next face, and the last face to the next family.
- * @returns {Promise<{ ours: boolean, family: string, file?: { name: string, weightClass: number }, faceWeights?: Set<number> }>}
+ * font matching as Chromium does it: within a family, faces with identical descriptors form
+ * one composite font, and only the composite of the nearest weight is used (a face declared
+ * `font-weight: 100 900` does not join the `400` ones). Inside it, the last declared face
+ * whose unicode-range holds the character and whose file has it draws it; failing that, the
+ * next family of the stack. When two composites are equally near, the character must be
+ * drawn by both (which one Chromium takes is not specified).
+ * @returns {Promise<{ ours: boolean, family: string, file?: { name: string, weightClass: number, typeface: string }, files?: object[] }>}
  */
 export async function resolveByCmap(use, faces) {
   const cp = use.ch.codePointAt(0);
   for (const family of familyStack(use.family)) {
-    const own = faces.filter((f) => f.family === family && f.style === (use.style === 'italic' ? 'italic' : 'normal'));
-    if (own.length === 0) {
-      if (faces.some((f) => f.family === family)) continue;
-      return { ours: false, family };
-    }
+    const all = faces.filter((f) => f.family === family);
+    if (all.length === 0) return { ours: false, family };
+    // Without a face of the wanted style the browser slants a normal one.
+    const styled = all.filter((f) => f.style === (use.style === 'normal' ? 'normal' : 'italic'));
+    const own = styled.length ? styled : all;
     const dist = (f) => {
       const [lo, hi] = weightRange(f.weight);
       return use.weight < lo ? lo - use.weight : use.weight > hi ? use.weight - hi : 0;
     };
     const best = Math.min(...own.map(dist));
     const files = await Promise.all(own.map((f) => fontFile(f.url)));
-    const candidates = own.map((f, i) => ({ f, file: files[i] })).filter(({ f }) => dist(f) === best).reverse();
-    for (const { f, file } of candidates) {
-      if (!parseUnicodeRange(f.range).some(([lo, hi]) => cp >= lo && cp <= hi)) continue;
-      if (file.cps.has(cp)) return { ours: true, family, file, faceWeights: new Set(files.map((x) => x.weightClass)) };
-    }
+    const groups = new Map();
+    own.forEach((f, i) => {
+      if (dist(f) !== best) return;
+      if (!groups.has(f.weight)) groups.set(f.weight, []);
+      groups.get(f.weight).unshift({ f, file: files[i] });
+    });
+    const drawnBy = [...groups.values()].map((faces) =>
+      faces.find(({ f, file }) => parseUnicodeRange(f.range).some(([lo, hi]) => cp >= lo && cp <= hi) && file.cps.has(cp))?.file,
+    );
+    if (drawnBy.every(Boolean)) return { ours: true, family, file: drawnBy[0], files };
   }
   return { ours: false, family: '(no font in the stack)' };
 }
@@ -279,7 +290,8 @@ export async function judgeGlyphs({ uses, faces, systemFonts }) {
     const r = await resolveByCmap({ ...u, ch: drawnChar(u) }, faces);
     if (!r.ours) {
       if (!sys.length) miss(`${at}: in none of the site's font files (falls to ${r.family}; tofu where no system font has it)`, u);
-    } else if (r.faceWeights.size > 1 && u.weight >= SEMIBOLD !== r.file.weightClass >= SEMIBOLD) {
+    } else if (u.weight >= SEMIBOLD !== r.file.weightClass >= SEMIBOLD && r.files.some((f) => f.typeface === r.file.typeface && f.weightClass >= SEMIBOLD === u.weight >= SEMIBOLD)) {
+      // The typeface has a file of the right weight on the page, but not with this character.
       miss(`${at}: drawn by the ${r.file.weightClass >= SEMIBOLD ? 'semibold' : 'regular'} file ${r.file.name}, which is the wrong weight`, u);
     }
   }
