@@ -14,12 +14,15 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** Astro's CLI, wherever the project's node_modules is. */
+const ASTRO = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const argv = process.argv.slice(2);
 const n = Number(argv.find((a) => /^\d+$/.test(a)) ?? 100);
 const query = argv.find((a) => a.startsWith('--query='))?.slice(8) ?? '함수';
@@ -49,11 +52,17 @@ for (let i = 0; i < n; i++) {
 function build() {
   return new Promise((done, failed) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: work, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, [ASTRO, 'build'], { cwd: work, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
     let log = '';
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
-    child.on('exit', (code) => (code === 0 ? done({ ms: performance.now() - t0, log }) : failed(new Error(`astro build exited ${code}:\n${log.slice(-3000)}`))));
+    child.on('exit', (code) => {
+      // eslint-disable-next-line no-control-regex
+      log = log.replace(/\x1b\[[0-9;]*m/g, '');
+      writeFileSync(join(ROOT, `.fixture-bench-${n}.log`), log);
+      if (code === 0) done({ ms: performance.now() - t0, log });
+      else failed(new Error(`astro build exited ${code}:\n${log.slice(-3000)}`));
+    });
   });
 }
 
@@ -82,6 +91,7 @@ const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 console.log(`bench:build: ${n} synthetic notes + ${sources.length + 1} notes in ${work}; load average before: ${load()}`);
+process.on('exit', () => keep || rmSync(work, { recursive: true, force: true }));
 let result = await build();
 if (warm) {
   console.log(`  cold build: ${(result.ms / 1000).toFixed(1)} s; building again with the caches filled`);
@@ -140,5 +150,4 @@ try {
   await server.close();
 }
 console.log(`\nload average after: ${load()} (2 cores; other work on the machine counts in these times)`);
-if (!keep) rmSync(work, { recursive: true, force: true });
-else console.log(`kept ${work}`);
+if (keep) console.log(`kept ${work}`);

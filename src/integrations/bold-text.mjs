@@ -154,10 +154,17 @@ function matches(m, tag, attrs) {
  */
 export function boldTextOf(html, matchers) {
   const body = html.replace(/<!--[\s\S]*?-->/g, ' ');
+  const lower = body.toLowerCase();
+  // Matchers by tag name ('' for any tag): most start tags are rejected without reading attributes.
+  const byTag = new Map();
+  for (const m of matchers) byTag.set(m.tag, [...(byTag.get(m.tag) ?? []), m]);
+  const anyTag = byTag.get('') ?? [];
+  const anyClasses = anyTag.map((m) => m.classes[0]).filter(Boolean);
+  const anyWithoutClass = anyTag.some((m) => !m.classes.length);
   const stack = [];
   let bold = 0;
   let out = '';
-  const tokens = /<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
+  const tokens = /<(\/?)([a-zA-Z][\w:-]*)([^>]*)>|([^<]+)/g;
   for (let m = tokens.exec(body); m; m = tokens.exec(body)) {
     if (m[4] !== undefined) {
       if (bold > 0) out += m[4];
@@ -171,14 +178,18 @@ export function boldTextOf(html, matchers) {
       continue;
     }
     if (RAW.has(tag)) {
-      const end = body.toLowerCase().indexOf(`</${tag}`, tokens.lastIndex);
+      const end = lower.indexOf(`</${tag}`, tokens.lastIndex);
       tokens.lastIndex = end < 0 ? body.length : end;
       continue;
     }
     if (VOID.has(tag) || /\/\s*$/.test(m[3])) continue;
-    const attrs = new Map();
-    for (const a of m[3].matchAll(ATTR)) attrs.set(a[1].toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
-    const isBoldEl = matchers.some((x) => matches(x, tag, attrs));
+    const candidates = byTag.get(tag);
+    let isBoldEl = false;
+    if (candidates || anyWithoutClass || anyClasses.some((c) => m[3].includes(c))) {
+      const attrs = new Map();
+      for (const a of m[3].matchAll(ATTR)) attrs.set(a[1].toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
+      isBoldEl = (candidates ?? []).some((x) => matches(x, tag, attrs)) || anyTag.some((x) => matches(x, tag, attrs));
+    }
     stack.push({ tag, bold: isBoldEl });
     if (isBoldEl) bold++;
   }

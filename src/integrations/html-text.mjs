@@ -40,10 +40,9 @@ export function visibleText(html) {
  */
 export function codePoints(text) {
   const set = new Set();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0);
+  for (const ch of new Set(text)) {
     if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(ch)) continue;
-    set.add(cp);
+    set.add(ch.codePointAt(0));
   }
   return [...set].sort((a, b) => a - b);
 }

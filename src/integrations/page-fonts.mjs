@@ -85,7 +85,7 @@ export default function pageFonts() {
         const out = fileURLToPath(dir);
         const pool = createSubsetPool();
         try {
-          const plan = await planFonts(out, base);
+          const plan = await planFonts(out, base, pool);
           if (plan.missing.length) {
             logger.warn(`no font of the site has ${plan.missing.map((cp) => `U+${cp.toString(16).toUpperCase()}`).join(', ')}; these characters fall to a system font`);
           }
@@ -111,8 +111,9 @@ export default function pageFonts() {
  * symbols file.
  * @param {string} out the build folder
  * @param {string} base the deploy base
+ * @param {ReturnType<typeof createSubsetPool> | null} pool reads the pages in its threads (from `threadsFrom` pages on)
  */
-export async function planFonts(out, base) {
+export async function planFonts(out, base, pool = null, { threadsFrom = 64 } = {}) {
   const has = { 400: await fontCharset(fileURLToPath(SOURCES[400])), 600: await fontCharset(fileURLToPath(SOURCES[600])) };
   const symbolsHas = await fontCharset(MATH_FONT_SOURCE);
   const islands = islandTextReader(out, base);
@@ -128,14 +129,24 @@ export async function planFonts(out, base) {
   const symbols = new Set();
   const missing = new Set();
   const pages = [];
-  for (const file of htmlFiles(out)) {
+  const always = codePoints(ALWAYS);
+  const merge = (...lists) => [...new Set(lists.flat())].sort((a, b) => a - b);
+  // The head of each page (its stylesheets) here; its text in the worker threads, all pages at once.
+  const files = htmlFiles(out);
+  // Starting the threads costs about a second: worth it only for many pages.
+  if (files.length < threadsFrom) pool = null;
+  const texts = files.map(async (file) => {
     const html = await readFile(file, 'utf8');
-    const island = islands(html);
+    const island = codePoints(islands(html));
     const inline = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
     const matchers = [...matchersFor(html), ...(inline ? boldMatchers(inline) : [])];
-    const bold = boldTextOf(html, matchers);
-    const text = visibleText(html);
-    const want = { 400: codePoints(ALWAYS + text + island), 600: bold.trim() || island ? codePoints(ALWAYS + bold + island) : [] };
+    const text = pool ? await pool.pageText(file, matchers) : { regular: codePoints(visibleText(html)), bold: codePoints(boldTextOf(html, matchers)) };
+    return { file, island, text };
+  });
+  for (const { file, island, text } of await Promise.all(texts)) {
+    const boldUsed = text.bold.some((cp) => cp !== 0x20 && cp !== 0xa0);
+    const want = { 400: merge(always, text.regular, island), 600: boldUsed || island.length ? merge(always, text.bold, island) : [] };
+    const own = new Set(text.regular);
     const sets = {};
     for (const w of [400, 600]) {
       sets[w] = [];
@@ -143,7 +154,7 @@ export async function planFonts(out, base) {
         if (!isSuperscript(cp) && has[w].has(cp)) sets[w].push(cp);
         else if (symbolsHas.has(cp)) symbols.add(cp);
         // Island code holds characters it only compares against (a Hangul jamo bound, say); only the page's own text is reported.
-        else if (text.includes(String.fromCodePoint(cp))) missing.add(cp);
+        else if (own.has(cp)) missing.add(cp);
       }
     }
     pages.push({ file, sets, usesSymbols: want[400].some((cp) => symbols.has(cp)) });

@@ -47,8 +47,8 @@ export function createSubsetPool({ cacheDir = DEFAULT_CACHE_DIR, threads = Math.
         const job = waiting.get(id);
         waiting.delete(id);
         w.busy = false;
-        if (error) job.reject(new Error(`font subset of ${job.message.source} failed: ${error}`));
-        else job.resolve(Buffer.from(out));
+        if (error) job.reject(new Error(`${job.message.kind === 'text' ? `reading ${job.message.file}` : `font subset of ${job.message.source}`} failed: ${error}`));
+        else job.resolve(out instanceof Uint8Array ? Buffer.from(out) : out);
         pump();
       });
       worker.on('error', (e) => {
@@ -84,6 +84,17 @@ export function createSubsetPool({ cacheDir = DEFAULT_CACHE_DIR, threads = Math.
       writeFileSync(tmp, bytes);
       renameSync(tmp, file);
       return { key: key.slice(0, 12), bytes };
+    },
+    /**
+     * The characters of a built page (html-text.mjs `visibleText`) and of its bold text
+     * (bold-text.mjs with `matchers`), as sorted code points, read in a worker.
+     * @returns {Promise<{ regular: number[], bold: number[] }>}
+     */
+    pageText(file, matchers) {
+      return new Promise((resolve, reject) => {
+        queue.push({ message: { id: nextId++, kind: 'text', file, matchers }, resolve, reject });
+        pump();
+      });
     },
     stats: () => ({ hits, misses }),
     async close() {

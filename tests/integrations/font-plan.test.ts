@@ -34,6 +34,15 @@ describe('planFonts', async () => {
     for (const cp of cps('기울소실')) expect(home.own[400]).not.toContain(cp);
   });
 
+  it('reads the pages the same way in worker threads', async () => {
+    const pool = createSubsetPool({ cacheDir: join(out, 'cache-plan'), threads: 2 });
+    try {
+      expect(await planFonts(out, '/', pool, { threadsFrom: 0 })).toEqual(plan);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('draws superscripts and characters Noto Sans KR lacks from the symbols file, never from a Korean slice', () => {
     for (const cp of cps('⁻⁵')) {
       expect(plan.symbols).toContain(cp);
