@@ -146,7 +146,8 @@ export async function planFonts(out, base, pool = null, { threadsFrom = 64 } = {
   for (const { file, island, text } of await Promise.all(texts)) {
     const boldUsed = text.bold.some((cp) => cp !== 0x20 && cp !== 0xa0);
     const want = { 400: merge(always, text.regular, island), 600: boldUsed || island.length ? merge(always, text.bold, island) : [] };
-    const own = new Set(text.regular);
+    const pageChars = new Set(text.regular);
+    /** @type {Record<number, number[]>} */
     const sets = {};
     for (const w of [400, 600]) {
       sets[w] = [];
@@ -154,11 +155,16 @@ export async function planFonts(out, base, pool = null, { threadsFrom = 64 } = {
         if (!isSuperscript(cp) && has[w].has(cp)) sets[w].push(cp);
         else if (symbolsHas.has(cp)) symbols.add(cp);
         // Island code holds characters it only compares against (a Hangul jamo bound, say); only the page's own text is reported.
-        else if (own.has(cp)) missing.add(cp);
+        else if (pageChars.has(cp)) missing.add(cp);
       }
     }
-    pages.push({ file, sets, usesSymbols: want[400].some((cp) => symbols.has(cp)) });
+    /** @type {Record<number, number[]>} */
+    const own = {};
+    /** @type {Record<number, boolean>} */
+    const usesShared = {};
+    pages.push({ file, sets, own, usesShared, usesSymbols: want[400].some((cp) => symbols.has(cp)) });
   }
+  /** @type {Record<number, number[]>} */
   const shared = {};
   for (const w of [400, 600]) {
     const count = new Map();
@@ -167,9 +173,7 @@ export async function planFonts(out, base, pool = null, { threadsFrom = 64 } = {
     shared[w] = [...count].filter(([, n]) => n >= min).map(([cp]) => cp).sort((a, b) => a - b);
     const inShared = new Set(shared[w]);
     for (const p of pages) {
-      p.own ??= {};
       p.own[w] = p.sets[w].filter((cp) => !inShared.has(cp));
-      p.usesShared ??= {};
       p.usesShared[w] = p.sets[w].length > p.own[w].length;
     }
   }
