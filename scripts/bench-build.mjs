@@ -8,8 +8,9 @@
  * bytes one Pagefind search downloads (in Chromium: open the search, type a query, wait for
  * the results). Figures only; nothing here passes or fails.
  *
- * Usage: npm run bench:build -- [N=100] [--query=함수] [--keep] [--warm]
+ * Usage: npm run bench:build -- [N=100] [--query=함수] [--keep] [--warm] [--log=FILE]
  *   --warm  build twice and report the second (subset cache filled by the first)
+ *   --log   print the step timings of a saved build log (.fixture-bench-N.log) and stop
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,12 @@ const warm = argv.includes('--warm');
 // Inside the project (gitignored like the fixture builds of tests/build), so that packages
 // resolve from the project's own node_modules by their real paths: a symlinked node_modules
 // makes Vite see every Astro component under two paths.
+// --log=FILE: only print the step timings of a saved build log.
+const savedLog = argv.find((a) => a.startsWith('--log='))?.slice(6);
+if (savedLog) {
+  for (const [label, ms] of steps(readFileSync(savedLog, 'utf8'))) console.log(`| ${label} | ${(ms / 1000).toFixed(2)} s |`);
+  process.exit(0);
+}
 const work = mkdtempSync(join(ROOT, `.fixture-bench-${n}-`));
 const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'reports']);
 for (const entry of readdirSync(ROOT)) {
@@ -66,18 +73,25 @@ function build() {
   });
 }
 
+/** "6m 55s", "24.11s", "389ms" → ms */
+function duration(text) {
+  const m = /^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/.exec(text.trim());
+  if (!m) return NaN;
+  return Number(m[1] ?? 0) * 60_000 + (m[3] === 'ms' ? Number(m[2]) : Number(m[2] ?? 0) * 1000);
+}
+
 /** Step timings from the build log: what Astro, Pagefind and our integrations print. */
-function steps(log) {
+export function steps(log) {
   const out = [];
-  const grab = (label, re, unit = 'ms') => {
+  const grab = (label, re) => {
     const m = re.exec(log);
-    if (m) out.push([label, unit === 's' ? Number(m[1]) * 1000 : Number(m[1])]);
+    if (m) out.push([label, duration(m[1])]);
   };
-  grab('vite: static entrypoints', /\[vite\] ✓ built in ([\d.]+)s/, 's');
-  grab('rendering pages', /generating static routes[\s\S]*?✓ Completed in ([\d.]+)ms/);
-  grab('pagefind index', /Finished building search index in ([\d.]+)ms/);
+  grab('vite: first bundle', /\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/);
+  grab('rendering pages', /generating static routes[\s\S]*?✓ Completed in ((?:\d+m )?[\d.]+m?s)/);
+  grab('pagefind index', /Finished building search index in ((?:\d+m )?[\d.]+m?s)/);
   for (const m of log.matchAll(/\[(dl-notes:[\w-]+)\] .*?\((\d+) ms\)/g)) out.push([m[1], Number(m[2])]);
-  grab('astro total (log)', /page\(s\) built in ([\d.]+)s/, 's');
+  grab('astro total (log)', /page\(s\) built in ((?:\d+m )?[\d.]+m?s)/);
   return out;
 }
 
