@@ -23,7 +23,7 @@ export { forward, gradientFlow } from './gradient-flow';
 export type { GradientFlowResult } from './gradient-flow';
 export { readoutIds } from './readout';
 export type { GradientFlowOptions, Readout } from './readout';
-export { releaseWorkspace, reserveWorkspace } from './workspace';
+export { releaseWorkspace } from './workspace';
 export { chainRuleBound, predictedGradientNorms, theoreticalVarianceFactor } from './theory';
 export type { VarianceFactor } from './theory';
 export { meanFieldPrediction } from './mean-field';
