@@ -16,6 +16,7 @@
  */
 import { create } from 'fontkitten';
 import { mathAlphanumeric } from '../../src/plugins/math-alphanumeric.mjs';
+import { driveCharts } from './chart-states.mjs';
 
 /**
  * In the page: every character of text the reader can see or reveal (hidden menus count;
@@ -57,55 +58,6 @@ export function collectGlyphUses() {
     if (el.localName === 'select') for (const o of el.options) add(o.text, el);
   }
   return [...seen.values()];
-}
-
-/**
- * Drives every chart (`figure.dl-chart`) through its states: each option of every select,
- * each checkbox toggled, both ends of every slider; after each, waits for the chart to stop
- * being busy and collects the page's characters. Returns the uses and the problems met.
- * @param {import('playwright-core').Page} page
- */
-export async function driveCharts(page, { busyLimitMs = 30_000 } = {}) {
-  const uses = [];
-  const problems = [];
-  const charts = await page.locator('figure.dl-chart').count();
-  for (let c = 0; c < charts; c++) {
-    const fig = page.locator('figure.dl-chart').nth(c);
-    const name = `chart #${(await fig.getAttribute('id')) ?? c}`;
-    const settled = async (what) => {
-      const ok = await fig
-        .evaluate((el, ms) => new Promise((resolve) => {
-          const done = () => el.getAttribute('aria-busy') !== 'true';
-          if (done()) return resolve(true);
-          const obs = new MutationObserver(() => done() && (obs.disconnect(), resolve(true)));
-          obs.observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
-          setTimeout(() => (obs.disconnect(), resolve(done())), ms);
-        }), busyLimitMs)
-        .catch(() => false);
-      if (!ok) problems.push(`${name}: still aria-busy ${busyLimitMs / 1000} s after ${what}`);
-      uses.push(...(await page.evaluate(collectGlyphUses)));
-    };
-    for (const sel of await fig.locator('select').all()) {
-      for (const value of await sel.evaluate((s) => [...s.options].map((o) => o.value))) {
-        await sel.selectOption(value);
-        await settled(`${(await sel.getAttribute('id')) ?? 'select'} = ${value}`);
-      }
-    }
-    for (const box of await fig.locator('input[type=checkbox]').all()) {
-      if (!(await box.isEnabled())) continue;
-      await box.setChecked(!(await box.isChecked()), { force: true });
-      await settled(`toggling ${(await box.getAttribute('id')) ?? 'a checkbox'}`);
-    }
-    for (const range of await fig.locator('input[type=range]').all()) {
-      for (const end of ['min', 'max']) {
-        const v = await range.getAttribute(end);
-        if (v === null) continue;
-        await range.fill(v);
-        await settled(`${(await range.getAttribute('id')) ?? 'slider'} = ${v}`);
-      }
-    }
-  }
-  return { uses, problems };
 }
 
 /** In the page: the site's @font-face rules, in declaration order. */
@@ -313,7 +265,7 @@ export async function checkGlyphs(page, { driveCharts: drive = true } = {}) {
   let uses = await page.evaluate(collectGlyphUses);
   const problems = [];
   if (drive) {
-    const driven = await driveCharts(page);
+    const driven = await driveCharts(page, () => page.evaluate(collectGlyphUses));
     uses.push(...driven.uses);
     problems.push(...driven.problems);
   }
