@@ -125,7 +125,8 @@ console.log(`| pagefind/ size | ${(dirBytes(join(dist, 'pagefind')) / 1024 / 102
 
 // A reader's visit: font bytes of the home page and two notes in a row (the second reuses
 // the cached shared files), and the bytes of one search.
-const server = await startStaticServer({ root: dist });
+// hostLike: gzip and a year of caching for hashed files, as a static host serves them.
+const server = await startStaticServer({ root: dist, hostLike: true });
 const browser = await launchChromium();
 try {
   const context = await browser.newContext({ locale: 'ko-KR' });
@@ -133,7 +134,8 @@ try {
   const got = [];
   page.on('response', async (r) => {
     const url = new URL(r.url());
-    if (r.status() === 200) got.push({ path: url.pathname, bytes: (await r.body().catch(() => Buffer.alloc(0))).length, cached: r.fromServiceWorker() });
+    // Bytes over the network: a file taken from the browser's cache transfers none.
+    if (r.status() === 200) got.push({ path: url.pathname, bytes: (await r.request().sizes().catch(() => ({ responseBodySize: 0 }))).responseBodySize });
   });
   const visit = async (path) => {
     got.length = 0;
@@ -144,19 +146,18 @@ try {
   const first = await visit('/notes/activation-functions/');
   const second = await visit('/notes/relu/');
   const third = await visit('/notes/bench-0007/');
-  console.log(`| fonts fetched: first note / next note / a synthetic note | ${kb(first)} / ${kb(second)} / ${kb(third)} |`);
+  console.log(`| font bytes transferred: first note / next note / a synthetic note (same browser) | ${kb(first)} / ${kb(second)} / ${kb(third)} |`);
   got.length = 0;
   await page.click('button[data-open-modal]');
   const input = page.locator('dialog[open] .pagefind-ui__search-input').first();
   await input.waitFor({ state: 'visible' });
-  got.length = 0;
   await input.fill(query);
   await page.locator('.pagefind-ui__result').first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.waitForLoadState('networkidle');
   const search = got.filter((g) => g.path.includes('/pagefind/'));
   const ui = search.filter((g) => /\.(js|css)$/.test(g.path));
   const data = search.filter((g) => !/\.(js|css)$/.test(g.path));
-  console.log(`| one search for "${query}": index + fragments / UI scripts | ${kb(data.reduce((s, g) => s + g.bytes, 0))} (${data.length} files) / ${kb(ui.reduce((s, g) => s + g.bytes, 0))} |`);
+  console.log(`| one search for "${query}", bytes transferred: index + fragments / UI scripts | ${kb(data.reduce((s, g) => s + g.bytes, 0))} (${data.length} files) / ${kb(ui.reduce((s, g) => s + g.bytes, 0))} |`);
   const biggest = [...data].sort((a, b) => b.bytes - a.bytes).slice(0, 3).map((g) => `${g.path.split('/').pop()} ${kb(g.bytes)}`);
   console.log(`| largest search files | ${biggest.join(', ')} |`);
 } finally {
