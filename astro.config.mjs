@@ -12,7 +12,6 @@ import rehypeBaseLinks, { normalizeBase } from './src/plugins/rehype-base-links.
 import pageFonts from './src/integrations/page-fonts.mjs';
 import mathFont from './src/integrations/math-font.mjs';
 import cspMetaFirst from './src/integrations/csp-meta-first.mjs';
-import { islandText } from './src/integrations/island-text.mjs';
 
 // Deploy target: SITE_URL is the absolute origin (+ path) used for canonical
 // links and the sitemap; BASE_PATH is the sub-path the site is served under.
@@ -122,7 +121,7 @@ export default defineConfig({
     mdx(),
     preact(),
     cspMetaFirst(),
-    pageFonts({ islandText }),
+    pageFonts(),
     mathFont(),
   ],
 });

@@ -41,6 +41,8 @@ export async function auditPage(browser, page, { origin, config, skip }) {
   const fail = (check, detail) => failures.push({ page: page.path, check, detail });
   const axeSeen = new Map();
   const errorsSeen = new Map();
+  const glyphsSeen = new Map();
+  let characters = 0;
   const foreign = new Set();
   const jsFiles = new Map();
   let bytes = null;
@@ -60,6 +62,8 @@ export async function auditPage(browser, page, { origin, config, skip }) {
     for (const e of [...r.errors, ...r.csp.map((c) => `CSP violation: ${c}`)]) note(errorsSeen, e, label);
     for (const u of r.foreign) foreign.add(u);
     for (const line of r.overflow) fail('layout', `${label}: ${line}`);
+    for (const line of r.glyphs?.problems ?? []) note(glyphsSeen, line, label);
+    characters = Math.max(characters, r.glyphs?.characters ?? 0);
     for (const res of r.responses) if (res.kind === 'js') jsFiles.set(res.url, { url: res.url, gzip: res.gzip });
     bytes = maxBytes(bytes, sumBytes(r.responses));
     domElements = Math.max(domElements, r.domElements);
@@ -67,6 +71,7 @@ export async function auditPage(browser, page, { origin, config, skip }) {
   for (const [v, where] of axeSeen) fail('a11y', `[${where.join(', ')}] ${v}`);
   for (const [e, where] of errorsSeen) fail('errors', `[${where.join(', ')}] ${e}`);
   for (const u of foreign) fail('privacy', `request to another host: ${u}`);
+  for (const [g, where] of glyphsSeen) fail('glyphs', `[${where.join(', ')}] ${g}`);
 
   let islands = 0;
   if (page.isChartPage && !skip.has('nojs')) {
@@ -75,7 +80,7 @@ export async function auditPage(browser, page, { origin, config, skip }) {
     for (const p of r.problems) fail('no-js', p);
   }
   return {
-    result: { path: page.path, isChartPage: page.isChartPage, layout: page.layout, islands, bytes, domElements, js: [...jsFiles.values()] },
+    result: { path: page.path, isChartPage: page.isChartPage, layout: page.layout, islands, bytes, domElements, characters, js: [...jsFiles.values()] },
     failures,
   };
 }

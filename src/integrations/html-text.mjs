@@ -32,22 +32,6 @@ export function visibleText(html) {
   return decodeEntities(text + ' ' + attrs);
 }
 
-const BOLD_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th', 'summary', 'dt', 'legend'];
-
-/** Text that Starlight (or our CSS) sets in a semibold weight. */
-export function boldText(html) {
-  const body = stripNonText(html);
-  const parts = [];
-  for (const tag of BOLD_TAGS) {
-    const re = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'gi');
-    for (const m of body.matchAll(re)) parts.push(m[1]);
-  }
-  // Site title, the current sidebar entry, aside titles and table-like labels.
-  const classRe = /<(\w+)\b[^>]*(?:class="[^"]*(?:site-title|starlight-aside__title|large)[^"]*"|aria-current="page")[^>]*>([\s\S]*?)<\/\1>/gi;
-  for (const m of body.matchAll(classRe)) parts.push(m[2]);
-  return decodeEntities(parts.join(' ').replace(/<[^>]*>/g, ' '));
-}
-
 /**
  * Unique code points of `text`, sorted, without control characters and line breaks.
  * Spaces stay in (U+0020, the no-break and thin spaces, every `\p{Zs}`): a subset without
@@ -56,10 +40,9 @@ export function boldText(html) {
  */
 export function codePoints(text) {
   const set = new Set();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0);
+  for (const ch of new Set(text)) {
     if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(ch)) continue;
-    set.add(cp);
+    set.add(ch.codePointAt(0));
   }
   return [...set].sort((a, b) => a - b);
 }

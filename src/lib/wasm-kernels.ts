@@ -58,6 +58,11 @@ export interface WasmArena {
   readonly kernels: DenseKernels;
   /** A view of n doubles of the memory (bump allocation up to the capacity asked for). */
   f64(n: number): Float64Array;
+  /** Doubles `f64` can hand out in all, and the staging size per operand. */
+  readonly capacity: number;
+  readonly stage: number;
+  /** Hands the memory out again from its start (views given out before now alias the new ones). */
+  reset(): void;
 }
 
 /**
@@ -149,6 +154,11 @@ export function createWasmArena(capacity: number, stage: number, module = kernel
   };
   return {
     kernels,
+    capacity,
+    stage,
+    reset() {
+      next = 0;
+    },
     f64(n) {
       if (next + n > capacity) throw new RangeError(`wasm arena: ${n} doubles requested, ${capacity - next} left`);
       const view = new Float64Array(buffer, 8 * next, n);

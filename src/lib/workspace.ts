@@ -1,6 +1,6 @@
 import { jsKernels, requestedKernelBackend, type DenseKernels, type KernelBackend } from './kernel-backend';
 import { createSparseRows, type SparseRows } from './sparse-kernels';
-import { createWasmArena } from './wasm-kernels';
+import { createWasmArena, type WasmArena } from './wasm-kernels';
 
 /**
  * Scratch buffers for one gradient-flow shape (depth, width, batch). A slider step calls
@@ -9,8 +9,9 @@ import { createWasmArena } from './wasm-kernels';
  *
  * With the WebAssembly kernels, every buffer a wasm kernel reads or writes (all but `dead`,
  * `pair`, `maxIn`, `finite` and the sparse rows) is a view into the workspace's own wasm memory, so per call only
- * the weights, biases and the input are copied in (staged by the kernels). That memory is sized
- * once for the shape and never grows, so the views never detach.
+ * the weights, biases and the input are copied in (staged by the kernels). That memory never grows,
+ * so the views never detach; it is kept for the next shape that fits it, and `reserveWorkspace`
+ * sizes it once for the largest shape a caller will ask for (a slider's range).
  */
 export interface Workspace {
   readonly depth: number;
@@ -56,6 +57,10 @@ export interface Workspace {
 }
 
 let cached: Workspace | undefined;
+/** The wasm memory of the workspaces: kept, and carved again for any shape that fits it. */
+let memory: { arena: WasmArena } | undefined;
+/** The largest shape announced by `reserveWorkspace`. */
+let reserved = { depth: 0, width: 0, batch: 0 };
 
 /** Doubles of the buffers that live in the wasm memory (see `workspaceFor`). */
 function arenaDoubles(depth: number, width: number, batch: number): number {
@@ -64,7 +69,37 @@ function arenaDoubles(depth: number, width: number, batch: number): number {
   return 2 * depth * bw + 5 * bw + width + 3 + (direct ? 2 * bw + width * width : 2 * batch * batch);
 }
 
-/** The workspace for this shape: the cached one when the shape matches, else a new one. */
+/** Doubles staged per operand: a layer's weights (width²) or the input (batch × width). */
+const stageDoubles = (width: number, batch: number) => Math.max(width * width, batch * width);
+
+/**
+ * Announces the largest shape coming (e.g. a slider's maximum depth and width): the wasm
+ * memory is then sized once for it, and every smaller shape reuses it from its start, so
+ * moving a slider allocates no new `WebAssembly.Memory`.
+ */
+export function reserveWorkspace(depth: number, width: number, batch: number): void {
+  reserved = { depth, width, batch };
+}
+
+/** A wasm memory holding (depth, width, batch) and the reserved shape, reused when it fits. */
+function wasmArena(depth: number, width: number, batch: number): WasmArena | null {
+  const need = arenaDoubles(depth, width, batch);
+  const stage = stageDoubles(width, batch);
+  if (memory && need <= memory.arena.capacity && stage <= memory.arena.stage) {
+    memory.arena.reset();
+    return memory.arena;
+  }
+  memory = undefined; // let the old memory go before allocating a new one
+  const r = reserved;
+  const fitsReserved = depth <= r.depth && width <= r.width && batch <= r.batch;
+  const arena =
+    (fitsReserved ? createWasmArena(Math.max(need, arenaDoubles(r.depth, r.width, r.batch)), Math.max(stage, stageDoubles(r.width, r.batch))) : null) ??
+    createWasmArena(need, stage);
+  if (arena) memory = { arena };
+  return arena;
+}
+
+/** The workspace for this shape: the cached one when the shape matches, else one carved anew (in the kept wasm memory when it fits). */
 export function workspaceFor(depth: number, width: number, batch: number): Workspace {
   const requested = requestedKernelBackend();
   if (cached && cached.depth === depth && cached.width === width && cached.batch === batch && cached.requested === requested) {
@@ -72,8 +107,7 @@ export function workspaceFor(depth: number, width: number, batch: number): Works
   }
   cached = undefined; // let the old buffers go before allocating new ones
   const bw = batch * width;
-  // Staged operands: a layer's weights (width²) or the input (batch × width).
-  const arena = requested === 'wasm' ? createWasmArena(arenaDoubles(depth, width, batch), Math.max(width * width, bw)) : null;
+  const arena = requested === 'wasm' ? wasmArena(depth, width, batch) : null;
   const f64 = arena ? (n: number) => arena.f64(n) : (n: number) => new Float64Array(n);
   const outs: Float64Array[] = [];
   const ders: Float64Array[] = [];
@@ -116,4 +150,5 @@ export function workspaceFor(depth: number, width: number, batch: number): Works
 /** Drops the cached buffers (e.g. after a one-off huge run) so they can be collected. */
 export function releaseWorkspace(): void {
   cached = undefined;
+  memory = undefined;
 }

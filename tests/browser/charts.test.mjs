@@ -88,6 +88,54 @@ describe('GradientLab', () => {
     await context.close();
   });
 
+  test('a worker that fails a setting: the chart stops being busy, says so in Korean, and "다시 시도" computes it', async () => {
+    const { page, context } = await newPage(browser);
+    // The real worker, whose answers for depth 19 are turned into failures (as a throwing
+    // computation sends them) until the test heals it through a BroadcastChannel.
+    await context.route('**/lab.worker*', async (route) => {
+      const res = await route.fetch();
+      const fail19 =
+        "{const post=self.postMessage.bind(self);let healed=false;new BroadcastChannel('lab-test').onmessage=()=>{healed=true};" +
+        "self.postMessage=(m,t)=>post(m&&m.view&&!healed&&m.key.split('|')[2]==='19'?{key:m.key,error:'Error: injected'}:m,t);}\n";
+      await route.fulfill({ response: res, body: fail19 + (await res.text()) });
+    });
+    await page.goto(`${server.url}${LAB_PAGE}`);
+    await hydrated(page, LAB_ID);
+    const lab = page.locator(`#${LAB_ID}`);
+    await page.locator(`#${LAB_ID}-depth`).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((id) => document.getElementById(id).dataset.failed === 'sigmoid|standard|19|64|1', LAB_ID);
+    assert.equal(await lab.getAttribute('aria-busy'), null, 'busy ends with the failure');
+    assert.match(await lab.locator('[role="alert"]').innerText(), /이 설정을 계산하지 못했습니다\. 아래 그래프는 20층/);
+    assert.equal(await lab.getAttribute('data-shown'), 'sigmoid|standard|20|64|1', 'the last result stays, labelled');
+    // The worker goes on: the neighbouring depths it computed after the failure are ready.
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((id) => document.getElementById(id).dataset.shown === 'sigmoid|standard|18|64|1', LAB_ID);
+    assert.equal(await lab.locator('[role="alert"]').count(), 0, 'another setting shows no failure');
+    await page.keyboard.press('ArrowRight');
+    await lab.locator('[role="alert"]').waitFor();
+    assert.equal(await lab.getAttribute('aria-busy'), null);
+    await page.evaluate(() => new BroadcastChannel('lab-test').postMessage('heal'));
+    await lab.getByRole('button', { name: '다시 시도' }).click();
+    await page.waitForFunction((id) => document.getElementById(id).dataset.shown === 'sigmoid|standard|19|64|1', LAB_ID);
+    assert.equal(await lab.locator('[role="alert"]').count(), 0);
+    assert.equal(await lab.getAttribute('aria-busy'), null);
+    await context.close();
+  });
+
+  test('a worker that throws outside a computation hands the waiting setting to the main thread', async () => {
+    const { page, context } = await newPage(browser);
+    await context.route('**/lab.worker*', (route) => route.fulfill({ contentType: 'text/javascript', body: "self.onmessage = () => { throw new Error('injected'); };" }));
+    await page.goto(`${server.url}${LAB_PAGE}`);
+    await hydrated(page, LAB_ID);
+    await page.locator(`#${LAB_ID}-depth`).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((id) => document.getElementById(id).dataset.shown === 'sigmoid|standard|21|64|1', LAB_ID);
+    assert.equal(await page.locator(`#${LAB_ID}`).getAttribute('aria-busy'), null);
+    assert.equal(await page.locator(`#${LAB_ID} [role="alert"]`).count(), 0);
+    await context.close();
+  });
+
   test('invalid URL values fall back to the defaults without errors', async () => {
     const { page, context, errors } = await newPage(browser);
     const q = `?${LAB_ID}.depth=abc&${LAB_ID}.activation=%3Cscript%3E&${LAB_ID}.width=9999&${LAB_ID}.seed=7`;

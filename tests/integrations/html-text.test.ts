@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boldText, codePoints, decodeEntities, unicodeRange, visibleText } from '../../src/integrations/html-text.mjs';
+import { codePoints, decodeEntities, unicodeRange, visibleText } from '../../src/integrations/html-text.mjs';
 
 describe('visibleText', () => {
   it('keeps text and attribute values but drops scripts, styles and comments', () => {
@@ -10,15 +10,6 @@ describe('visibleText', () => {
     expect(text).not.toContain('숨김');
     expect(text).not.toContain('주석');
     expect(text).not.toContain('.가');
-  });
-});
-
-describe('boldText', () => {
-  it('collects headings, strong text and the current sidebar entry', () => {
-    const html = '<h2 id="x">기울기 <span>소실</span></h2><p>보통 <strong>굵게</strong></p><a aria-current="page" href="/">현재</a><p>얇게</p>';
-    const text = boldText(html);
-    for (const w of ['기울기', '소실', '굵게', '현재']) expect(text).toContain(w);
-    expect(text).not.toContain('얇게');
   });
 });
 

@@ -35,7 +35,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
   const frame = LAB_FRAMES[useFrameSize(figure)];
   const { activation, init, depth, width, seed } = state;
   const initialView = useMemo(() => unpackLabView(initial), [initial]);
-  const { view, pending, warm } = useLabView(state, initialView);
+  const { view, pending, failed, retry, warm } = useLabView(state, initialView);
 
   const gradLegend: LegendEntry[] = [
     { key: 'h', label: '‖∂L/∂h‖ 활성값 기울기', colorClass: 'c-grad-h', line: 'solid', symbol: 0 },
@@ -58,6 +58,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       data-chart="gradient-lab"
       aria-busy={pending ? 'true' : undefined}
       data-shown={labKey(view.params)}
+      data-failed={failed ? labKey(state) : undefined}
       onFocusIn={warm}
       onPointerEnter={warm}
     >
@@ -135,6 +136,16 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       <p class="dl-summary" aria-live="polite" data-readout>
         {view.summary}
       </p>
+      {failed && (
+        <div class="dl-error" role="alert">
+          <p>
+            {failed} 아래 그래프는 {view.depth}층, 너비 {view.params.width} 설정의 결과입니다.
+          </p>
+          <button type="button" onClick={retry}>
+            다시 시도
+          </button>
+        </div>
+      )}
 
       <p class="dl-subtitle" aria-hidden="true">
         <strong>층별 기울기 크기</strong>

@@ -18,6 +18,9 @@ import {
   type InitId,
   type Network,
 } from '../../lib/index';
+// Not part of src/lib's public API (index.ts): how the wasm memory is sized is the lab's concern only.
+import { reserveWorkspace } from '../../lib/workspace';
+import { LAB_LIMITS } from './chart-spec';
 import { labView, type LabData, type LabParams, type LabView } from './lab-data';
 
 /** Batch of the simulated pass: enough samples for stable statistics (and a dead-unit count free of small-batch noise). */
@@ -76,6 +79,8 @@ export function initLabels(): Record<string, string> {
 export function computeLab(p: LabParams): LabData {
   const params = { activation: p.activation, init: p.init, depth: p.depth, width: p.width, seed: p.seed };
   const network = labNetwork(params);
+  // One wasm memory for every setting the sliders reach; each run uses a prefix of it.
+  reserveWorkspace(Math.max(LAB_MAX_DEPTH, LAB_LIMITS.depth.max), LAB_LIMITS.width.max, LAB_BATCH);
   // Alternating readout: a zero-mean backward signal, the assumption behind the
   // Glorot/He variance argument, so the theory line and the simulation share a premise.
   const flow = gradientFlow(network, labInput(p.width, p.seed), LAB_BATCH, { readout: 'alternating' });

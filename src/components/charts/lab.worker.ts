@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
 /**
  * Web worker of <GradientLab>: simulates lab settings off the main thread.
- * A message { params } asks for params.depth first, then fills in every other
- * depth of the same setting, nearest first, so that holding an arrow key on
- * the depth slider finds each result ready. A newer message preempts the queue.
+ * A message { params } asks for params.depth first (always computed, so a
+ * retry or an evicted result gets an answer), then fills in every other depth
+ * of the same setting, nearest first, so that holding an arrow key on the
+ * depth slider finds each result ready. A newer message preempts the queue.
+ * A depth whose computation throws is answered with { key, error } and the
+ * worker goes on with the other depths: one failing setting does not stop it.
  */
 import { computeLabView, nearestFirst } from './lab-compute';
 import type { LabParams } from './lab-data';
@@ -32,14 +35,13 @@ self.onmessage = async (event: MessageEvent<{ params: LabParams }>) => {
     if (mine !== generation) return;
     const p = { ...params, depth };
     const key = labKey(p);
-    if (done.has(key)) continue;
-    done.add(key);
+    if (done.has(key) && depth !== params.depth) continue;
     try {
       self.postMessage({ key, view: computeLabView(p) });
+      done.add(key);
     } catch (error) {
-      // An async onmessage would swallow the throw; tell the page so it can fall back.
+      // Told to the page, which shows it if this is the setting on screen; the next request tries again.
       self.postMessage({ key, error: String(error) });
-      return;
     }
     await yieldToMessages();
   }
