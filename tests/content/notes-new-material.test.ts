@@ -45,6 +45,9 @@ describe('시그모이드의 도함수: σ′ = σ(1 − σ) ≤ ¼', () => {
     for (const x of [5, 6, 8]) expect(sigmoid.df(x)).toBeLessThanOrEqual(0.0067);
     expectInNote('activation-functions', '$\\sigma(5) \\approx 0.9933$과 $\\sigma(6) \\approx 0.9975$는 분명히 다른 값입니다');
     expectInNote('activation-functions', '작아지는 것은 **역전파의 기울기**입니다');
+    // …but the same σ′ squeezes the forward difference: 1 apart in, about 0.004 apart out.
+    expect((sigmoid.f(6) - sigmoid.f(5)).toFixed(3)).toBe('0.004');
+    expectInNote('activation-functions', '위 예에서 1의 차이가 약 0.004로');
   });
 });
 

@@ -281,10 +281,10 @@ const claimed: Record<string, () => void> = {
     expectInNote(`(학습률 ${p.state.learningRate})으로는 시험 정확도가 ${pct(acc)}를 넘습니다`);
     forSeeds(p, SEEDS, ({ end }, seed) => expect(end.testAccuracy, `seed ${seed}`).toBeGreaterThan(acc));
     expectInNote(`| 시그모이드 깊이 ${p.state.depth}, Adam | 시험 정확도 ${pct(acc)} 넘음 |`);
-    // "처음 10단계 동안 첫 층 가중치가 움직인 거리(평균 제곱근)은 SGD에서는 출력층의 1,000분의 1도 되지
+    // "처음 10단계 동안 첫 층 가중치가 움직인 거리(평균 제곱근)는 SGD에서는 출력층의 1,000분의 1도 되지
     // 않지만, Adam에서는 두 층의 차이가 10배 안쪽입니다"
     const early = 10;
-    expectInNote(`처음 ${early}단계 동안 첫 층 가중치가 움직인 거리(평균 제곱근)은 SGD에서는 출력층의 1,000분의 1도 되지 않지만, Adam에서는 두 층의 차이가 10배 안쪽입니다`);
+    expectInNote(`처음 ${early}단계 동안 첫 층 가중치가 움직인 거리(평균 제곱근)는 SGD에서는 출력층의 1,000분의 1도 되지 않지만, Adam에서는 두 층의 차이가 10배 안쪽입니다`);
     for (const seed of SEEDS) {
       const sgd = stepSizes(preset('SGD').state, seed, early);
       const adam = stepSizes(p.state, seed, early);
