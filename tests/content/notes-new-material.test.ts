@@ -275,7 +275,7 @@ describe('고친 주장과 논문에서 온 숫자', () => {
     expectInNote('vanishing-gradient-remedies', 'Yang 외(2019)는 잔차 연결 없이 배치 정규화 층을 깊이 쌓으면');
     expectInNote('vanishing-gradient-remedies', '(layer normalization; Ba, Kiros & Hinton, 2016)');
     expectInNote('vanishing-gradient-remedies', 'He 외(2016b)는 미니배치의 모든 샘플에서 나머지 항이 이 항을 정확히 지울 가능성은 낮고');
-    expectInNote('vanishing-gradient-remedies', 'ImageNet에서 152층, CIFAR-10에서 1,202층이었는데, 1,202층은 학습은 되었지만 110층보다 테스트 오차가 컸습니다');
+    expectInNote('vanishing-gradient-remedies', 'ImageNet에서 152층, CIFAR-10에서 1,202층이었는데, 1,202층은 학습은 되었지만 110층보다 시험 오차가 컸습니다');
     expectInNote('vanishing-gradient-remedies', '사전 활성화 구조는 1,001층 신경망을');
     expect(noteBody('vanishing-gradient-remedies')).not.toContain('잔차 블록이 무엇을 하든');
     expect(noteBody('vanishing-gradient-remedies')).not.toContain('수백 층짜리 신경망도 학습할 수 있게');

@@ -33,13 +33,13 @@ import {
 } from '../helpers/training-lab-note';
 
 // Thresholds, each with the words the note uses for it.
-const CHANCE = { value: 0.5, text: '50 %' };
+const CHANCE = { value: 0.5, text: '50%' };
 const ORDERS6 = { value: 1e6, text: '100만분의 1' };
 const WITHIN100 = { value: 100, text: '100배 안쪽' };
 const BELOW1E5 = { value: 1e5, text: '10만 배 아래' };
 const LOSS_BAND = 0.01;
 const SAME_ANSWER = 0.001;
-const pct = (x: number) => `${Math.round(x * 100)} %`;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** "첫 층과 출력층의 기울기 노름 차이가 학습 내내 100배 안쪽": either way round, at every record. */
 function expectGapWithin100(trace: Step[], seed: number): void {
@@ -231,8 +231,8 @@ const claimed: Record<string, () => void> = {
     expect({ ...p.state, loss: 'bce' }).toEqual(bce.state);
     expect(p.state.loss).toBe('mse');
     expectInNote(`처음 출력층의 기울기 노름이 교차 엔트로피일 때의 ${ORDERS6.text}도 되지 않습니다`);
-    // "처음부터 학습 데이터의 99 %가 넘는 점에서 출력 ŷ가 0이나 1과 10⁻⁶도 차이 나지 않는"
-    expectInNote('처음부터 학습 데이터의 99 %가 넘는 점에서 출력 $\\hat y$가 0이나 1과 $10^{-6}$도 차이 나지 않는');
+    // "처음부터 학습 데이터의 99%가 넘는 점에서 출력 ŷ가 0이나 1과 10⁻⁶도 차이 나지 않는"
+    expectInNote('처음부터 학습 데이터의 99%가 넘는 점에서 출력 $\\hat y$가 0이나 1과 $10^{-6}$도 차이 나지 않는');
     const saturated = (t: Trainer) => {
       const probs = Array.from(t.predict(t.dataset.train.x));
       return probs.filter((q) => Math.min(q, 1 - q) < 1e-6).length / probs.length;
@@ -264,7 +264,7 @@ const claimed: Record<string, () => void> = {
     }
     // seeds 2 and 3: well below cross-entropy
     const lead = 0.2;
-    expectInNote(`시드 2와 3에서도 시험 정확도가 교차 엔트로피보다 ${Math.round(lead * 100)} %p 넘게 낮습니다`);
+    expectInNote(`시드 2와 3에서도 시험 정확도가 교차 엔트로피보다 ${Math.round(lead * 100)}%p 넘게 낮습니다`);
     for (const seed of [2, 3]) {
       expect(run(p, seed).end.testAccuracy, `seed ${seed}`).toBeLessThan(run(bce, seed).end.testAccuracy - lead);
     }
@@ -314,7 +314,7 @@ const claimed: Record<string, () => void> = {
   },
 };
 
-/** "시그모이드 깊이 3 신경망은 600단계 뒤에도 SGD와 모멘텀으로는 정확도 50 %에 머물지만" */
+/** "시그모이드 깊이 3 신경망은 600단계 뒤에도 SGD와 모멘텀으로는 정확도 50%에 머물지만" */
 function depth3Stall(label: string, optimizer: string): void {
   const p = preset(label);
   expect(p.state).toMatchObject({ activation: 'sigmoid', init: 'standard', depth: 3, optimizer });
