@@ -76,6 +76,9 @@ describe('출력층과 손실 함수: 평균 제곱 오차의 기울기가 가�
     // Nowhere larger: a fine grid over the chart's range.
     for (let z = -8; z <= 8; z += 1e-3) expect(Math.abs(mse.dz(z, 1))).toBeLessThanOrEqual(MSE_MAX_DZ + 1e-15);
     expectInNote(`$\\hat{y} = \\tfrac13$, 곧 $z = -\\ln 2 \\approx ${tex(peak.x, 3)}$에서 최댓값 $\\tfrac{4}{27} \\approx ${sig(MSE_MAX_DZ, 3)}$`);
+    // With y = 1 the marked gradient is negative: its value is −4/27, its size 4/27.
+    expect(peak.y).toBeCloseTo(-MSE_MAX_DZ, 15);
+    expectInNote('표시된 점의 값이 −4/27, 곧 크기가 4/27입니다.');
   });
 });
 

@@ -52,7 +52,7 @@ describe('본문의 식', () => {
   });
 
   it('Adam의 갱신은 기울기의 척도와 무관하다, 기울기가 ε보다 훨씬 작아지기 전까지는', () => {
-    expectInNote('$\\hat m$과 $\\sqrt{\\hat v}$가 함께 $c$배 작아져 비율은 그대로입니다');
+    expectInNote('$\\hat m$과 $\\sqrt{\\hat v}$이 함께 $c$배 작아져 비율은 그대로입니다');
     expectInNote('갱신이 $\\eta\\,\\hat m/\\epsilon$, 즉 다시 기울기에 비례하게 됩니다');
     const lr = 0.01;
     /** Total movement of one parameter after 50 Adam steps with a constant gradient g. */
