@@ -27,7 +27,7 @@ export function islandTextReader(outDir, base) {
       const src = existsSync(path) ? readFileSync(path, 'utf8') : '';
       const decoded = src.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, a, b) => String.fromCodePoint(parseInt(a ?? b, 16)));
       const refs = [...new Set([...src.matchAll(/([\w.-]+\.m?js)\b/g)].map((m) => m[1]))].filter((f) => f !== name && existsSync(join(astroDir, f)));
-      files.set(name, { text: [...new Set(decoded.replace(/[\x00-\x7f]/g, ''))].join(''), refs });
+      files.set(name, { text: [...new Set(decoded.replace(/[\p{ASCII}]/gu, ''))].join(''), refs });
     }
     return files.get(name);
   };

@@ -84,7 +84,10 @@ export default function mathFont() {
             pages.push({ file, id });
           }
           let bytes = 0;
-          for (const [id, p] of made) made.set(id, await p), (bytes += made.get(id).bytes);
+          for (const [id, p] of made) {
+            made.set(id, await p);
+            bytes += made.get(id).bytes;
+          }
           for (const { file, id } of pages) {
             const href = `${base}${FONTS_DIR}/${made.get(id).name}`;
             const html = await readFile(file, 'utf8');

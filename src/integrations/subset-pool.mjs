@@ -52,7 +52,11 @@ export function createSubsetPool({ cacheDir = DEFAULT_CACHE_DIR, threads = Math.
         pump();
       });
       worker.on('error', (e) => {
-        for (const [id, job] of waiting) if (job.w === w) (waiting.delete(id), job.reject(e));
+        for (const [id, job] of waiting) {
+          if (job.w !== w) continue;
+          waiting.delete(id);
+          job.reject(e);
+        }
       });
       workers.push(w);
       pump();

@@ -138,7 +138,8 @@ describe('rehype-mathml-core', () => {
 });
 
 describe('rehype-mathml-core on nested formulas', () => {
-  const el = (tagName: string, children: unknown[] = [], properties: Record<string, unknown> = {}) => ({ type: 'element', tagName, properties, children });
+  type El = { type: 'element'; tagName: string; properties: Record<string, unknown>; children: unknown[] };
+  const el = (tagName: string, children: unknown[] = [], properties: Record<string, unknown> = {}): El => ({ type: 'element', tagName, properties, children });
   const text = (value: string) => ({ type: 'text', value });
 
   it('unscripts a prime that sits inside a wrapper it also removes', () => {
@@ -146,9 +147,9 @@ describe('rehype-mathml-core on nested formulas', () => {
     const math = el('math', [el('mi', [text('x')]), el('mrow', [el('msup', [el('mi', [text('f')]), el('mo', [text('′')])])])]);
     const tree = { type: 'root', children: [el('span', [math], { className: ['katex'] })] };
     rehypeMathmlCore()(tree, { path: 'x.mdx' });
-    const [, second] = math.children as any[];
+    const [, second] = math.children as El[];
     expect(second.tagName).toBe('mrow');
-    expect(second.children.map((c: any) => c.tagName)).toEqual(['mi', 'mo']);
-    expect(second.children[1].properties).toMatchObject({ lspace: '0em', rspace: '0em' });
+    expect(second.children.map((c) => (c as El).tagName)).toEqual(['mi', 'mo']);
+    expect((second.children[1] as El).properties).toMatchObject({ lspace: '0em', rspace: '0em' });
   });
 });
