@@ -2,8 +2,6 @@ import type { ActivationId } from './activations/types';
 import { prepareFlow } from './flow-checks';
 import { transpose } from './kernels';
 import { createLayerStats, fillLayerStats, type LayerStats } from './layer-stats';
-import { reluLayer } from './relu-layer';
-import { allFinite, gramSparseUpper, mulSparseAB, mulSparseABt, nonZeros, SPARSE_DENSITY } from './sparse-kernels';
 import type { Network } from './network';
 import { checkReadout, fillOutputGradient, readoutLoss, type GradientFlowOptions, type Readout } from './readout';
 import { isSafeMagnitude, maxAbs, norm2, normalisingPowerOfTwo } from './stats';
@@ -30,22 +28,9 @@ export interface GradientFlowResult extends LayerStats {
   readonly activationGradNorm: Float64Array;
 }
 
-/**
- * ws.z = in·Wᵀ + b. With `sparseIn`, in is read from its row-compacted copy in ws.rows
- * (the previous layer's non-zeros), skipping its zeros.
- */
-function preActivation(W: Float64Array, bias: Float64Array, input: Float64Array, ws: Workspace, sparseIn: boolean): void {
-  const { width, batch, z } = ws;
-  if (sparseIn) mulSparseABt(ws.rows, W, z, batch, width, width, bias);
-  else ws.kernels.mulABt(input, W, z, batch, width, width, bias);
-}
-
-/**
- * Whether the compacted ws.rows is sparse enough for the sparse kernels, which also need
- * finite weights (they skip 0·w terms, and 0·∞ would be NaN); ws.finite caches the check.
- */
-function useSparse(ws: Workspace, l: number): boolean {
-  return ws.finite[l] === 1 && nonZeros(ws.rows, ws.batch, ws.width) <= SPARSE_DENSITY * ws.batch * ws.width;
+/** ws.z = in·Wᵀ + b. */
+function preActivation(W: Float64Array, bias: Float64Array, input: Float64Array, ws: Workspace): void {
+  ws.kernels.mulABt(input, W, ws.z, ws.batch, ws.width, ws.width, bias);
 }
 
 /** Copy of a scaled by k into dst when k ≠ 1, else a itself. */
@@ -68,7 +53,7 @@ function gramScale(m: number): number {
  * it never forms the matrix: ‖Σ_b g_b h_bᵀ‖²_F = Σ_{b,b′} (g_b·g_b′)(h_b·h_b′), two
  * batch × batch Gram matrices, batch²·width work instead of batch·width².
  */
-function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: Float64Array, maxIn: number, sparseDz: boolean): number {
+function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: Float64Array, maxIn: number): number {
   const { width: W, batch: B } = ws;
   const n = B * W;
   const kg = gramScale(maxDz);
@@ -83,9 +68,7 @@ function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: F
   }
   const G = ws.gramG;
   const H = ws.gramH;
-  // ws.rows holds dz compacted when sparseDz; unscaled, so only usable when kg = 1.
-  if (sparseDz && kg === 1) gramSparseUpper(ws.rows, g, G, B, W);
-  else ws.kernels.gramUpper(g, G, B, W);
+  ws.kernels.gramUpper(g, G, B, W);
   ws.kernels.gramUpper(h, H, B, W);
   let diag = 0;
   let off = 0;
@@ -101,24 +84,21 @@ function weightGradNorm(ws: Workspace, dz: Float64Array, maxDz: number, input: F
 /**
  * dz = g ⊙ der and the bias gradient col = Σ_b dz_b in one pass, which also leaves ‖g‖ in
  * ws.pair[0] and max |dz| in ws.pair[1]; ‖g‖ is recomputed with rescaling only when g
- * leaves the safe band. With `compact`, the non-zeros of dz also go to ws.rows. The wasm
- * kernels do the same (without compaction) two lanes at a time, bit-identically.
+ * leaves the safe band. The wasm kernels do the same two lanes at a time, bit-identically.
  */
-function backwardPointwise(ws: Workspace, der: Float64Array, compact: boolean): void {
+function backwardPointwise(ws: Workspace, der: Float64Array): void {
   const { g, dz, col, batch, width, sums } = ws;
-  if (!compact && ws.kernels.backwardPointwise?.(g, der, dz, col, batch, width, sums)) {
+  if (ws.kernels.backwardPointwise?.(g, der, dz, col, batch, width, sums)) {
     ws.pair[0] = isSafeMagnitude(sums[1]) ? Math.sqrt(sums[0]) : norm2(g, batch * width);
     ws.pair[1] = sums[2];
     return;
   }
-  const { idx, val, end } = ws.rows;
   let sumSq = 0;
   let maxG = 0;
   let maxDz = 0;
   col.fill(0);
   for (let b = 0; b < batch; b++) {
     const o = b * width;
-    let t = o;
     for (let j = 0; j < width; j++) {
       const gi = g[o + j];
       const di = gi * der[o + j];
@@ -127,15 +107,7 @@ function backwardPointwise(ws: Workspace, der: Float64Array, compact: boolean): 
       sumSq += gi * gi;
       maxG = Math.max(maxG, Math.abs(gi));
       maxDz = Math.max(maxDz, Math.abs(di));
-      if (compact) {
-        // Branch-free (whether f′(z) = 0 is a coin flip for ReLU): always store, advance
-        // only past a non-zero.
-        idx[t] = j;
-        val[t] = di;
-        t += +(di !== 0);
-      }
     }
-    if (compact) end[b] = t;
   }
   ws.pair[0] = isSafeMagnitude(maxG) ? Math.sqrt(sumSq) : norm2(g, batch * width);
   ws.pair[1] = maxDz;
@@ -174,23 +146,12 @@ export function gradientFlow(
   const activationGradNorm = new Float64Array(depth);
   const maxIn = ws.maxIn;
   const layers = network.layers;
-  const relu = act.id === 'relu';
-  // ReLU zeroes about half of every out_l and ∂L/∂z_l: the JS kernels compact them and skip
-  // the zeros. The wasm SIMD kernels do all the dense work faster than that.
-  const sparse = relu && ws.kernels.backend === 'js';
-  if (sparse) for (let l = 0; l < depth; l++) ws.finite[l] = allFinite(layers[l].weights, width * width) ? 1 : 0;
 
   maxIn[0] = maxAbs(input, n);
   for (let l = 0; l < depth; l++) {
-    const sparseIn = sparse && l > 0 && useSparse(ws, l);
-    preActivation(layers[l].weights, layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, sparseIn);
-    let maxOut: number;
-    if (relu) {
-      maxOut = reluLayer(ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, ws.rows, stats, l, ws.kernels);
-    } else {
-      act.evaluate(ws.z, ws.outs[l], ws.ders[l], n);
-      maxOut = fillLayerStats(act, ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, stats, l, ws.kernels);
-    }
+    preActivation(layers[l].weights, layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws);
+    act.evaluate(ws.z, ws.outs[l], ws.ders[l], n);
+    const maxOut = fillLayerStats(act, ws.z, ws.outs[l], ws.ders[l], batch, width, ws.dead, stats, l, ws.kernels);
     if (l + 1 < depth) maxIn[l + 1] = maxOut;
   }
   const loss = readoutLoss(ws.outs[depth - 1], batch, width, readout);
@@ -198,16 +159,11 @@ export function gradientFlow(
   const { g, dz, col } = ws;
   fillOutputGradient(g, batch, width, readout);
   for (let l = depth - 1; l >= 0; l--) {
-    backwardPointwise(ws, ws.ders[l], sparse && l > 0);
+    backwardPointwise(ws, ws.ders[l]);
     activationGradNorm[l] = ws.pair[0];
     biasGradNorm[l] = norm2(col, width);
-    // The sparse Gram skips 0·dz terms, exact only while every dz is finite.
-    const sparseDz = sparse && l > 0 && Number.isFinite(ws.pair[1]);
-    weightGradNormOut[l] = weightGradNorm(ws, dz, ws.pair[1], l === 0 ? input : ws.outs[l - 1], maxIn[l], sparseDz);
-    if (l > 0) {
-      if (sparse && useSparse(ws, l)) mulSparseAB(ws.rows, layers[l].weights, g, batch, width, width);
-      else ws.kernels.mulAB(dz, layers[l].weights, g, batch, width, width);
-    }
+    weightGradNormOut[l] = weightGradNorm(ws, dz, ws.pair[1], l === 0 ? input : ws.outs[l - 1], maxIn[l]);
+    if (l > 0) ws.kernels.mulAB(dz, layers[l].weights, g, batch, width, width);
   }
   return {
     depth,
@@ -238,7 +194,7 @@ export function forward(
   const { depth, width } = network.spec;
   const ws = workspaceFor(depth, width, batch);
   for (let l = 0; l < depth; l++) {
-    preActivation(network.layers[l].weights, network.layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws, false);
+    preActivation(network.layers[l].weights, network.layers[l].bias, l === 0 ? input : ws.outs[l - 1], ws);
     act.evaluate(ws.z, ws.outs[l], ws.ders[l], batch * width);
   }
   const output = ws.outs[depth - 1].slice();

@@ -36,7 +36,6 @@ export function createLayerStats(depth: number): LayerStats {
  *
  * Means and population stds (÷N) are two-pass (no E[x²] − E[x]² cancellation); when
  * |values| leave [2⁻⁵⁰⁰, 2⁵⁰⁰] the sums are redone on values rescaled by a power of two.
- * (`reluLayer` in relu-layer.ts is the same for ReLU, fused with the activation.)
  */
 export function fillLayerStats(
   act: Activation,
@@ -53,13 +52,13 @@ export function fillLayerStats(
   const n = batch * width;
   const trackDead = act.family === 'relu';
   const threshold = 0.01 * act.maxDerivative.value;
-  // The wasm reductions (bit-identical) when the buffers are in wasm memory; not for dead units.
-  const sums = trackDead ? null : (kernels?.layerSums?.(z, out, der, n, act.saturates ? threshold : -Infinity) ?? null);
+  // The wasm reductions (bit-identical) when the buffers are in wasm memory.
+  const sums = kernels?.layerSums?.(z, out, der, n, act.saturates ? threshold : -Infinity) ?? null;
   if (sums !== null) {
     const [sumOut, sumZ, sumAbsDer, maxOut, maxZ, saturated] = sums;
     stats.meanAbsDerivative[l] = sumAbsDer / n;
     stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
-    stats.deadFraction[l] = 0;
+    stats.deadFraction[l] = trackDead ? deadShare(z, batch, width, dead) : 0;
     finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l, kernels);
     return maxOut;
   }
@@ -68,7 +67,6 @@ export function fillLayerStats(
   let maxOut = 0;
   let maxZ = 0;
   let sumAbsDer = 0;
-  if (trackDead) dead.fill(1);
   for (let b = 0; b < batch; b++) {
     const o = b * width;
     for (let j = 0; j < width; j++) {
@@ -80,7 +78,6 @@ export function fillLayerStats(
       maxOut = Math.max(maxOut, Math.abs(h));
       maxZ = Math.max(maxZ, Math.abs(x));
       sumAbsDer += Math.abs(der[i]);
-      if (trackDead && !(x <= 0)) dead[j] = 0;
     }
   }
   let saturated = 0;
@@ -89,13 +86,20 @@ export function fillLayerStats(
   }
   stats.meanAbsDerivative[l] = sumAbsDer / n;
   stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
-  stats.deadFraction[l] = trackDead ? deadShare(dead, width) : 0;
+  stats.deadFraction[l] = trackDead ? deadShare(z, batch, width, dead) : 0;
   finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l, kernels);
   return maxOut;
 }
 
-/** Share of the width units whose dead flag is still 1. */
-export function deadShare(dead: Uint8Array, width: number): number {
+/** Share of the width units with z ≤ 0 for every sample of the batch (NaN counts as alive). */
+function deadShare(z: Float64Array, batch: number, width: number, dead: Uint8Array): number {
+  dead.fill(1);
+  for (let b = 0; b < batch; b++) {
+    const o = b * width;
+    // Branch-free: the sign of z is a coin flip per unit, and a mispredicted branch costs
+    // more than the rest of the loop.
+    for (let j = 0; j < width; j++) dead[j] &= +(z[o + j] <= 0);
+  }
   let count = 0;
   for (let j = 0; j < width; j++) count += dead[j];
   return count / width;
@@ -106,7 +110,7 @@ export function deadShare(dead: Uint8Array, width: number): number {
  * first-pass sums and max |·| of both: the second, centred pass, after an exact
  * power-of-two rescaling (rarely) so that sums and squares stay inside the double range.
  */
-export function finishMoments(
+function finishMoments(
   z: Float64Array,
   out: Float64Array,
   n: number,

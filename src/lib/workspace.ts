@@ -1,5 +1,4 @@
 import { jsKernels, requestedKernelBackend, type DenseKernels, type KernelBackend } from './kernel-backend';
-import { createSparseRows, type SparseRows } from './sparse-kernels';
 import { createWasmArena, type WasmArena } from './wasm-kernels';
 
 /**
@@ -8,7 +7,7 @@ import { createWasmArena, type WasmArena } from './wasm-kernels';
  * reused: the hot path allocates only the small result arrays.
  *
  * With the WebAssembly kernels, every buffer a wasm kernel reads or writes (all but `dead`,
- * `pair`, `maxIn`, `finite` and the sparse rows) is a view into the workspace's own wasm memory, so per call only
+ * `pair` and `maxIn`) is a view into the workspace's own wasm memory, so per call only
  * the weights, biases and the input are copied in (staged by the kernels). That memory never grows,
  * so the views never detach; it is kept for the next shape that fits it, and `reserveWorkspace`
  * sizes it once for the largest shape a caller will ask for (a slider's range).
@@ -50,10 +49,6 @@ export interface Workspace {
   readonly sums: Float64Array;
   /** max |in_l| per layer, recorded in the forward pass for the backward Gram scaling. */
   readonly maxIn: Float64Array;
-  /** Row-compacted out_l (forward) or ∂L/∂z_l (backward), for the sparse ReLU products. */
-  readonly rows: SparseRows;
-  /** finite[l] = 1 when every weight of layer l is finite (the sparse products need it). */
-  readonly finite: Uint8Array;
 }
 
 let cached: Workspace | undefined;
@@ -141,8 +136,6 @@ export function workspaceFor(depth: number, width: number, batch: number): Works
     sums: f64(3),
     pair: new Float64Array(2),
     maxIn: new Float64Array(depth),
-    rows: createSparseRows(batch, width),
-    finite: new Uint8Array(depth),
   };
   return cached;
 }

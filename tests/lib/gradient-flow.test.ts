@@ -369,3 +369,28 @@ describe('gradientFlow validation', () => {
     expect(() => gradientFlow(badSpec, new Float64Array(6), 2)).toThrow(/Unknown activation "nope"/);
   });
 });
+
+describe('gradientFlow with ReLU at non-finite pre-activations', () => {
+  it('maps z = −∞ to out = 0 and f′ = 0, as max(0, z) does', () => {
+    const width = 10;
+    const batch = 3;
+    const net = createNetwork({ depth: 2, width, activation: 'relu', init: 'he', seed: 9 });
+    const input = standardNormalInput(width, batch, 10);
+    input[4] = -Infinity;
+    const W = net.layers[0].weights;
+    const outs: number[] = [];
+    const ders: number[] = [];
+    for (let b = 0; b < batch; b++) {
+      for (let o = 0; o < width; o++) {
+        let z = 0;
+        for (let i = 0; i < width; i++) z += W[o * width + i] * input[b * width + i];
+        outs.push(Math.max(0, z));
+        ders.push(z > 0 ? 1 : z <= 0 ? 0 : NaN);
+      }
+    }
+    expect(outs.some((v) => v === 0) && outs.some((v) => v === Infinity)).toBe(true);
+    const result = gradientFlow(net, input, batch);
+    expect(result.mean[0]).toBe(outs.reduce((s, v) => s + v, 0) / outs.length);
+    expect(result.meanAbsDerivative[0]).toBe(ders.reduce((s, v) => s + v, 0) / ders.length);
+  });
+});
