@@ -6,7 +6,8 @@
  */
 import { test } from 'vitest';
 import { createNetwork, gradientFlow, standardNormalInput, type ActivationId } from '../src/lib';
-import { setKernelBackend, type KernelBackend } from '../src/lib/kernel-backend';
+import type { KernelBackend } from '../src/lib/kernels';
+import { setKernelBackend } from '../src/lib/network/workspace';
 import { calibrate, row, summarize } from './bench-report';
 import { createTfNetwork, initBackend, tf, tfWeightGradNorms, wasmFeatures, type TfBackend, type TfNetwork } from './tf-network';
 

@@ -9,7 +9,7 @@
  */
 import { test } from 'vitest';
 import { createTrainer, type TrainerSpec } from '../src/lib';
-import { setKernelBackend } from '../src/lib/kernel-backend';
+import { setKernelBackend } from '../src/lib/network/workspace';
 import { calibrate, row, summarize } from './bench-report';
 import { initBackend, tf, wasmFeatures, type TfBackend } from './tf-network';
 import { createTfTrainer, type TfTrainer } from './tf-trainer';

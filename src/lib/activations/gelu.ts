@@ -1,4 +1,4 @@
-import * as erf from '../erf';
+import * as erf from '../numeric/erf';
 import { defineActivation } from './define';
 import type { Activation } from './types';
 

@@ -1,6 +1,6 @@
 import type { Activation } from '../activations/types';
-import { jsKernels, requestedKernelBackend, type DenseKernels } from '../kernel-backend';
-import { createWasmArena } from '../wasm-kernels';
+import { createWasmArena, jsKernels, type DenseKernels } from '../kernels';
+import { requestedKernelBackend } from '../network/workspace';
 import { createBatchNormState, type BatchNormState } from './batch-norm';
 import type { ParameterLayout } from './layout';
 
