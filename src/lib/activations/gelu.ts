@@ -13,7 +13,7 @@ export function gelu(x: number): number {
 }
 
 /** GELU′(x) = Φ(x) + x·φ(x). */
-export function geluDerivative(x: number): number {
+function geluDerivative(x: number): number {
   normalCdfPdf(x, scratch);
   return scratch[0] + x * scratch[1];
 }

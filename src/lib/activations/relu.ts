@@ -10,7 +10,7 @@ export function relu(x: number): number {
  * 1 for x > 0, else 0 — including x = 0, as PyTorch (`threshold_backward`) and TensorFlow
  * (`ReluGrad`) do. NaN stays NaN.
  */
-export function reluDerivative(x: number): number {
+function reluDerivative(x: number): number {
   return x > 0 ? 1 : x <= 0 ? 0 : NaN;
 }
 

@@ -39,7 +39,7 @@ function tanhPair(x: number, out: Float64Array): void {
 const pair = new Float64Array(2);
 
 /** tanh x, with the same arithmetic as the bulk `evaluate`. */
-export function tanhValue(x: number): number {
+function tanhValue(x: number): number {
   tanhPair(x, pair);
   return pair[0];
 }
@@ -49,7 +49,7 @@ export function tanhValue(x: number): number {
  * to 0 once tanh² rounds to 1 (|x| > 19) while the true value is still ≈ 4e^{−2|x|}; this
  * form keeps a few-ulp relative error for every x.
  */
-export function tanhDerivative(x: number): number {
+function tanhDerivative(x: number): number {
   tanhPair(x, pair);
   return pair[1];
 }

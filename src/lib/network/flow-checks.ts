@@ -3,7 +3,7 @@ import type { Activation } from '../activations/types';
 import { checkInteger, LIMITS } from './limits';
 import { validateNetworkSpec, type Network } from './network';
 
-export function checkBatch(batch: number): number {
+function checkBatch(batch: number): number {
   checkInteger('batch', batch, 1, LIMITS.maxBatch);
   return batch;
 }

@@ -1,6 +1,6 @@
 import type { ActivationId } from '../activations/types';
 import { prepareFlow } from './flow-checks';
-import { transpose } from '../kernels/js/dense';
+import { transpose } from '../kernels';
 import { createLayerStats, fillLayerStats, type LayerStats } from './layer-stats';
 import type { Network } from './network';
 import { checkReadout, fillOutputGradient, readoutLoss, type GradientFlowOptions, type Readout } from './readout';

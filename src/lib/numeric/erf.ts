@@ -33,12 +33,6 @@ function expNegScaledSquare(x: number, c: number): number {
   return Math.exp(-hi * hi * c) * (1 - r * (1 - r * (0.5 - r * (1 / 6))));
 }
 
-/** e^{−x²}, accurate to a few ulps for every finite x (0 once it underflows). */
-export function expNegSquare(x: number): number {
-  const a = Math.abs(x);
-  return a < EXP_NEG_SQUARE_ZERO ? expNegScaledSquare(a, 1) : a === a ? 0 : NaN;
-}
-
 /** erf(x)/x for |x| < 0.5, as a polynomial in x². */
 function erfOverX(y: number): number {
   const c = ERF_SMALL;
@@ -52,7 +46,7 @@ function erfOverX(y: number): number {
  * Piecewise polynomials on [0.5, 6) (pieces 0.25 wide, s = 8·(x − centre) ∈ [−1, 1]),
  * then a fit of x·√π·erfcx(x) in 1/x², which tends to 1 as x → ∞.
  */
-export function erfcxLarge(x: number): number {
+function erfcxLarge(x: number): number {
   if (x < ERF_ONE) {
     let k = ((x - PIECE_START) * (1 / PIECE_WIDTH)) | 0;
     if (k >= PIECE_COUNT) k = PIECE_COUNT - 1;

@@ -93,7 +93,7 @@ export function randomUniform(rng: Rng, lo = 0, hi = 1): () => number {
  * mulberry32 and the polar method inlined into one loop (no closure call per draw), which
  * makes `createNetwork` several times faster. The two streams are bit-identical (tested).
  */
-export interface SeededFiller {
+interface SeededFiller {
   /** out[i] = scale · (next standard normal), continuing the same stream across calls. */
   fillNormal(out: Float64Array, scale: number): void;
   /** out[i] = scale · (2u − 1) with u the next uniform in [0, 1). */

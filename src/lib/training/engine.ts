@@ -14,7 +14,7 @@ export interface LayerViews {
   readonly beta: Float64Array[];
 }
 
-export function layerViews(layout: ParameterLayout, p: Float64Array): LayerViews {
+function layerViews(layout: ParameterLayout, p: Float64Array): LayerViews {
   const view = (o: number, n: number) => (o < 0 ? new Float64Array(0) : p.subarray(o, o + n));
   const W: Float64Array[] = [];
   const b: Float64Array[] = [];

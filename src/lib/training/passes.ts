@@ -1,4 +1,4 @@
-import { transpose } from '../kernels/js/dense';
+import { transpose } from '../kernels';
 import { batchNormBackward, batchNormEval, batchNormTrain } from './batch-norm';
 import type { Engine, LayerViews } from './engine';
 

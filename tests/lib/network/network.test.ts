@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   LIMITS,
+  activationIds,
   createNetwork,
   createRng,
   initIds,
@@ -132,19 +133,22 @@ describe('createNetwork', () => {
 });
 
 describe('createNetwork validation', () => {
+  // Messages derived from the limits and id lists, so each value is written once (in src/lib).
+  const esc = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const { maxDepth, maxWidth, maxParameters } = LIMITS;
   const cases: [Partial<Record<keyof NetworkSpec, unknown>>, RegExp][] = [
-    [{ depth: 0 }, /Invalid depth 0: depth must be an integer from 1 to 200/],
-    [{ depth: 2.5 }, /Invalid depth 2.5: depth must be an integer from 1 to 200/],
+    [{ depth: 0 }, esc(`Invalid depth 0: depth must be an integer from 1 to ${maxDepth}`)],
+    [{ depth: 2.5 }, esc(`Invalid depth 2.5: depth must be an integer from 1 to ${maxDepth}`)],
     [{ depth: NaN }, /Invalid depth NaN/],
-    [{ depth: 201 }, /Invalid depth 201/],
+    [{ depth: maxDepth + 1 }, esc(`Invalid depth ${maxDepth + 1}`)],
     [{ depth: '3' }, /Invalid depth 3/],
-    [{ width: 0 }, /Invalid width 0: width must be an integer from 1 to 512/],
-    [{ width: 513 }, /Invalid width 513/],
+    [{ width: 0 }, esc(`Invalid width 0: width must be an integer from 1 to ${maxWidth}`)],
+    [{ width: maxWidth + 1 }, esc(`Invalid width ${maxWidth + 1}`)],
     [{ width: -4 }, /Invalid width -4/],
     [{ width: Infinity }, /Invalid width Infinity/],
-    [{ depth: 100, width: 512 }, /depth × width² .* must be at most 16777216/],
-    [{ activation: 'swish' }, /Unknown activation "swish". Valid ids: sigmoid, tanh, relu, leaky-relu, elu, gelu, silu, softplus, linear/],
-    [{ init: 'kaiming' }, /Unknown init "kaiming". Valid inits: small, standard, xavier, he/],
+    [{ depth: 100, width: maxWidth }, new RegExp(`depth × width² .* must be at most ${maxParameters}`)],
+    [{ activation: 'swish' }, esc(`Unknown activation "swish". Valid ids: ${activationIds.join(', ')}`)],
+    [{ init: 'kaiming' }, esc(`Unknown init "kaiming". Valid inits: ${initIds.join(', ')}`)],
     [{ seed: NaN }, /Invalid seed NaN: seed must be a finite number/],
     [{ activation: 'leaky-relu', slope: 1 }, /Invalid slope 1: slope must be a finite number in \[0, 1\)/],
     [{ activation: 'elu', alpha: -1 }, /Invalid alpha -1: alpha must be a finite number in \[0, Infinity\)/],

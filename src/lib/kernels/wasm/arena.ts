@@ -40,7 +40,7 @@ export function kernelModule(): WebAssembly.Module | null {
 }
 
 /** Larger workspaces keep the JavaScript kernels (LIMITS allow 32 MiB of outputs alone). */
-export const MAX_ARENA_BYTES = 2 ** 28;
+const MAX_ARENA_BYTES = 2 ** 28;
 const PAGE_BYTES = 65536;
 /** Doubles of the result area of the reductions. */
 const RESULTS = 8;

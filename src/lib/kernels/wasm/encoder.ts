@@ -14,7 +14,7 @@ export const V128 = 0x7b;
 export type ValType = typeof I32 | typeof F64 | typeof V128;
 
 /** Unsigned LEB128. */
-export function uleb(value: number): number[] {
+function uleb(value: number): number[] {
   const out: number[] = [];
   let v = value >>> 0;
   do {
@@ -27,7 +27,7 @@ export function uleb(value: number): number[] {
 }
 
 /** Signed LEB128 of a 32-bit integer. */
-export function sleb(value: number): number[] {
+function sleb(value: number): number[] {
   const out: number[] = [];
   let v = value | 0;
   for (;;) {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gramUpper, mulAB, mulABt, transpose } from '../../../../src/lib/kernels/js/dense';
 import { maxAbs, norm2 } from '../../../../src/lib/numeric/stats';
-import { createRng } from '../../../../src/lib';
+import { randomMatrix as random } from '../../../helpers/random';
 import { expectClose } from '../../../helpers/expect-close';
-
-function random(n: number, seed: number): Float64Array {
-  const u = createRng(seed);
-  return Float64Array.from({ length: n }, () => 2 * u() - 1);
-}
 
 // Shapes that exercise every blocked path and every tail (m % 4, n % 3, n % 2).
 const SHAPES: [number, number, number][] = [

@@ -1,19 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRng } from '../../../../src/lib';
+import { randomMatrix as random } from '../../../helpers/random';
 import { gramUpper, mulAB, mulABt } from '../../../../src/lib/kernels/js/dense';
 import { compileKernels, createWasmArena, kernelModule, kernelModuleBytes, type WasmArena } from '../../../../src/lib/kernels/wasm/arena';
-
-/** m × n values in [−1, 1), with a few exact zeros, −0 and (optionally) NaN and ±∞. */
-function random(n: number, seed: number, special = false): Float64Array {
-  const u = createRng(seed);
-  const specials = [0, -0, NaN, Infinity, -Infinity, 1e-310, 1e300];
-  return Float64Array.from({ length: n }, () => {
-    const r = u();
-    if (r < 0.05) return 0;
-    if (special && r < 0.08) return specials[Math.floor(u() * specials.length)];
-    return 2 * u() - 1;
-  });
-}
 
 /** Asserts Object.is equality entry by entry (NaN = NaN, but +0 ≠ −0). */
 function expectIdentical(actual: ArrayLike<number>, expected: ArrayLike<number>, label: string, indices?: number[]): void {
