@@ -40,3 +40,15 @@ export function calibrate(): number {
 export function row(name: string, result: { latency: { p50?: number; mean?: number; p99?: number } }): Row {
   return { name, medianMs: result.latency.p50 ?? NaN, meanMs: result.latency.mean ?? NaN, p99Ms: result.latency.p99 ?? NaN };
 }
+
+/**
+ * A kernel variant beside its baseline at one size: ms (median) and the gain, baseline / variant − 1
+ * (a variant stays in src/lib only while this is ≥ 20 % at the charts' sizes).
+ */
+export function gains(pairs: { size: string; variant: Row; baseline: Row }[]): void {
+  console.log(`\n${'size'.padEnd(48)} ${'variant'.padEnd(10)} ${'ms'.padStart(7)} ${'baseline'.padEnd(10)} ${'ms'.padStart(7)}  gain`);
+  for (const { size, variant, baseline } of pairs) {
+    const gain = ((baseline.medianMs / variant.medianMs - 1) * 100).toFixed(0);
+    console.log(`${size.padEnd(48)} ${'wasm'.padEnd(10)} ${variant.medianMs.toFixed(2).padStart(7)} ${'JS'.padEnd(10)} ${baseline.medianMs.toFixed(2).padStart(7)}  ${gain} %`);
+  }
+}

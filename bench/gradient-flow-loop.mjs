@@ -7,7 +7,7 @@
  * which Node's own TypeScript stripping cannot resolve). With several libDirs the rounds are
  * interleaved in one process, so an A/B comparison sees the same machine load.
  * Env: ROUNDS (default 5), WARMUP (200), CALLS (500), ACT (relu), WIDTH (64), BATCH (16),
- * KERNELS ('js' or 'wasm': the kernel backend, for libDirs that have kernel-backend.ts).
+ * KERNELS ('js' or 'wasm': the kernel backend, for libDirs that have setKernelBackend).
  */
 import { buildSync } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -33,8 +33,8 @@ try {
   for (const [i, dir] of dirs.entries()) {
     const file = join(out, `lib${i}.mjs`);
     // One bundle, so that setKernelBackend and gradientFlow share the module state.
-    const hasBackend = existsSync(join(resolve(dir), 'kernel-backend.ts'));
-    const contents = `export * from './index.ts';${hasBackend ? " export { setKernelBackend } from './kernel-backend.ts';" : ''}`;
+    const backendFile = ['network/workspace.ts', 'kernel-backend.ts'].find((f) => existsSync(join(resolve(dir), f)));
+    const contents = `export * from './index.ts';${backendFile ? ` export { setKernelBackend } from './${backendFile}';` : ''}`;
     buildSync({ stdin: { contents, resolveDir: resolve(dir), loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', outfile: file, logLevel: 'error' });
     const lib = await import(pathToFileURL(file).href);
     if (KERNELS && lib.setKernelBackend) lib.setKernelBackend(KERNELS);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeLabView } from '../../src/components/charts/lab-compute';
 import { LAB_LIMITS } from '../../src/components/charts/chart-spec';
 import { releaseWorkspace } from '../../src/lib/index';
-import { workspaceFor } from '../../src/lib/workspace';
+import { workspaceFor } from '../../src/lib/network/workspace';
 
 /** Counts `new WebAssembly.Memory(…)` while `run` runs. */
 function countMemories(run: () => void): number {

@@ -42,7 +42,7 @@ function naiveForward(network: Network, input: Float64Array, batch: number) {
 
 /**
  * The lab's pass written out from the note's reproduction list ("PyTorch 같은 다른 도구로…") with plain loops,
- * independent of src/lib/gradient-flow.ts: h_l = f(W_l h_{l−1}) for every layer including the
+ * independent of src/lib/network/gradient-flow.ts: h_l = f(W_l h_{l−1}) for every layer including the
  * last, L = (1/16)·Σ_b Σ_j (−1)^j h_L[b, j], Frobenius norms of ∂L/∂h_l (16 × n) and ∂L/∂W_l.
  */
 function naiveLab(network: Network, input: Float64Array, batch: number) {

@@ -64,7 +64,7 @@ const CHART_UI_FILES = [
   'src/components/charts/ActivationExplorerIsland.tsx',
   'src/components/charts/explorer-data.ts',
   'src/components/charts/lib-adapter.ts',
-  'src/lib/init.ts',
+  'src/lib/network/init.ts',
 ];
 /** The Korean string literals of a UI source file (what the chart shows). */
 function koreanStrings(file: string): string {

@@ -56,7 +56,7 @@ function sig(x: number, digits: number): string {
   return Number(x.toPrecision(digits)).toString();
 }
 
-/** n·Var[W]·E[f′²]: the per-layer variance factor of the backward signal (src/lib/theory.ts). */
+/** n·Var[W]·E[f′²]: the per-layer variance factor of the backward signal (src/lib/theory/theory.ts). */
 function theoreticalLayerFactor(activation: string, init: string, width: number): number {
   return theoreticalVarianceFactor(activation as ActivationId, init as InitId, width).factor;
 }

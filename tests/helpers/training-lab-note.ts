@@ -116,7 +116,7 @@ export function forSeeds(p: Preset, seeds: readonly number[], check: (r: Run, se
   for (const seed of seeds) check(run(p, seed), seed);
 }
 
-/** The layer-to-layer variance factor n·Var[W]·E[f′²] of the note's network (src/lib/theory.ts). */
+/** The layer-to-layer variance factor n·Var[W]·E[f′²] of the note's network (src/lib/theory/theory.ts). */
 export const varianceFactor = (s: TrainState) =>
   theoreticalVarianceFactor(s.activation as ActivationId, s.init as InitId, s.width).factor;
 

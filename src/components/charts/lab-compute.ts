@@ -19,7 +19,7 @@ import {
   type Network,
 } from '../../lib/index';
 // Not part of src/lib's public API (index.ts): how the wasm memory is sized is the lab's concern only.
-import { reserveWorkspace } from '../../lib/workspace';
+import { reserveWorkspace } from '../../lib/network/workspace';
 import { LAB_LIMITS } from './chart-spec';
 import { labView, type LabData, type LabParams, type LabView } from './lab-data';
 

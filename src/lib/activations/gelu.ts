@@ -1,21 +1,18 @@
-import * as erf from '../erf';
+import * as erf from '../numeric/erf';
 import { defineActivation } from './define';
 import type { Activation } from './types';
 
-// A local binding: Vite's test runner would otherwise call an export getter per element.
-const normalCdfPdf = erf.normalCdfPdf;
-const scratch = new Float64Array(2);
+// Local bindings: Vite's test runner would otherwise call an export getter per element.
+const { normalCdf, normalCdfPdf, normalPdf } = erf;
 
 /** GELU(x) = x·Φ(x) with the exact Φ (erf form), not the tanh approximation. */
 export function gelu(x: number): number {
-  normalCdfPdf(x, scratch);
-  return x * scratch[0];
+  return x * normalCdf(x);
 }
 
-/** GELU′(x) = Φ(x) + x·φ(x). */
-export function geluDerivative(x: number): number {
-  normalCdfPdf(x, scratch);
-  return scratch[0] + x * scratch[1];
+/** GELU′(x) = Φ(x) + x·φ(x) (bit-identical to `evaluate`, whose normalCdfPdf equals these two). */
+function geluDerivative(x: number): number {
+  return normalCdf(x) + x * normalPdf(x);
 }
 
 /**
@@ -29,7 +26,7 @@ export const geluActivation: Activation = defineActivation({
   f: gelu,
   df: geluDerivative,
   evaluate(z: Float64Array, h: Float64Array, d: Float64Array, n: number): void {
-    const s = scratch;
+    const s = new Float64Array(2);
     for (let i = 0; i < n; i++) {
       const x = z[i];
       normalCdfPdf(x, s);

@@ -10,7 +10,7 @@ export function relu(x: number): number {
  * 1 for x > 0, else 0 — including x = 0, as PyTorch (`threshold_backward`) and TensorFlow
  * (`ReluGrad`) do. NaN stays NaN.
  */
-export function reluDerivative(x: number): number {
+function reluDerivative(x: number): number {
   return x > 0 ? 1 : x <= 0 ? 0 : NaN;
 }
 
@@ -23,8 +23,16 @@ export const reluActivation: Activation = defineActivation({
   evaluate(z: Float64Array, h: Float64Array, d: Float64Array, n: number): void {
     for (let i = 0; i < n; i++) {
       const x = z[i];
-      h[i] = Math.max(0, x);
-      d[i] = x > 0 ? 1 : x <= 0 ? 0 : NaN;
+      // Branch-free where it matters: the sign of z is a coin flip per unit, so
+      // Math.max(0, x) or x > 0 ? … mispredicts half the time. x·[x > 0] + 0 is max(0, x)
+      // (+0 for x = −0) except for x = −∞ and NaN, which take the rare, well-predicted branch.
+      const s = +(x > 0);
+      h[i] = x * s + 0;
+      d[i] = s;
+      if (!(x > -Infinity)) {
+        h[i] = Math.max(0, x);
+        d[i] = x === x ? 0 : NaN;
+      }
     }
   },
   range: [0, Infinity],

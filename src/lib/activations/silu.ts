@@ -8,7 +8,7 @@ export function silu(x: number): number {
 }
 
 /** SiLU′(x) = σ(x)·(1 + x·σ(−x)) — σ(x) and σ(−x) each from e^{−|x|}, no 1 − σ cancellation. */
-export function siluDerivative(x: number): number {
+function siluDerivative(x: number): number {
   const e = Math.exp(-Math.abs(x));
   const q = 1 + e;
   const sp = x >= 0 ? 1 / q : e / q;

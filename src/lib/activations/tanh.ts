@@ -7,51 +7,36 @@ const TINY = 2 ** -28;
 const SMALL = 0.55;
 
 /**
- * tanh x and tanh′ x from ONE exponential (the gradient chart evaluates both for every unit,
- * and Math.tanh plus Math.exp was half its time): with a = |x| and e = e^{−2a},
- * tanh a = (1 − e)/(1 + e) and tanh′ = 4e/(1 + e)². For a < SMALL, t = expm1(−2a) gives
- * tanh a = −t/(2 + t) and e = 1 + t without cancellation. A few ulps from Math.tanh.
- * Writes tanh x to out[0] and tanh′ x to out[1].
+ * tanh x from one exponential, with the arithmetic of the bulk `evaluate` (bit-identical): with
+ * a = |x| and e = e^{−2a}, tanh a = (1 − e)/(1 + e); for a < SMALL, t = expm1(−2a) gives
+ * tanh a = −t/(2 + t) without cancellation. A few ulps from Math.tanh.
  */
-function tanhPair(x: number, out: Float64Array): void {
+function tanhValue(x: number): number {
   const a = Math.abs(x);
+  // Also keeps −0: tanh(±0) = ±0. (NaN fails both tests and takes the exp branch.)
+  if (a < TINY) return x;
   let y: number;
-  let e: number;
   if (a < SMALL) {
-    if (a < TINY) {
-      // Also keeps −0: tanh(±0) = ±0. (NaN fails a < SMALL and takes the exp branch.)
-      out[0] = x;
-      out[1] = 1;
-      return;
-    }
     const t = Math.expm1(-2 * a);
     y = -t / (2 + t);
-    e = 1 + t;
   } else {
-    e = Math.exp(-2 * a);
+    const e = Math.exp(-2 * a);
     y = (1 - e) / (1 + e);
   }
-  const q = 1 + e;
-  out[0] = x < 0 ? -y : y;
-  out[1] = (4 * e) / (q * q);
-}
-
-const pair = new Float64Array(2);
-
-/** tanh x, with the same arithmetic as the bulk `evaluate`. */
-export function tanhValue(x: number): number {
-  tanhPair(x, pair);
-  return pair[0];
+  return x < 0 ? -y : y;
 }
 
 /**
- * tanh′(x) = 1 − tanh²(x) = sech² x, as 4e/(1 + e)² (see `tanhPair`). 1 − tanh² would round
- * to 0 once tanh² rounds to 1 (|x| > 19) while the true value is still ≈ 4e^{−2|x|}; this
- * form keeps a few-ulp relative error for every x.
+ * tanh′(x) = 1 − tanh²(x) = sech² x, as 4e/(1 + e)² with e = e^{−2|x|} (1 + expm1(−2|x|) below
+ * SMALL, as `evaluate` reads it). 1 − tanh² would round to 0 once tanh² rounds to 1 (|x| > 19)
+ * while the true value is still ≈ 4e^{−2|x|}; this form keeps a few-ulp relative error for every x.
  */
-export function tanhDerivative(x: number): number {
-  tanhPair(x, pair);
-  return pair[1];
+function tanhDerivative(x: number): number {
+  const a = Math.abs(x);
+  if (a < TINY) return 1;
+  const e = a < SMALL ? 1 + Math.expm1(-2 * a) : Math.exp(-2 * a);
+  const q = 1 + e;
+  return (4 * e) / (q * q);
 }
 
 /** Hyperbolic tangent, the zero-centred sigmoid (LeCun et al. 1998; Glorot & Bengio 2010). */
@@ -60,8 +45,8 @@ export const tanhActivation: Activation = defineActivation({
   label: { ko: '하이퍼볼릭 탄젠트 (tanh)', en: 'Tanh' },
   f: tanhValue,
   df: tanhDerivative,
-  // tanhPair inlined: this loop runs for every unit of every layer on each slider step, and
-  // going through tanhPair's two-slot buffer made a tanh gradient flow about 10 % slower.
+  // The same arithmetic as tanhValue and tanhDerivative, inlined: this loop runs for every unit
+  // of every layer on each slider step.
   evaluate(z: Float64Array, h: Float64Array, d: Float64Array, n: number): void {
     for (let i = 0; i < n; i++) {
       const x = z[i];

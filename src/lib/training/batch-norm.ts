@@ -2,9 +2,9 @@
  * Batch normalisation of one layer's pre-activation u (rows × width, row-major), in place:
  * z = γ·x̂ + β with x̂ = (u − μ)/√(σ² + ε) per unit (Ioffe & Szegedy 2015, Algorithm 1).
  */
-export const BN_EPSILON = 1e-5;
+const BN_EPSILON = 1e-5;
 /** Weight of the newest batch in the running averages (PyTorch's convention). */
-export const BN_MOMENTUM = 0.1;
+const BN_MOMENTUM = 0.1;
 
 /** Per-layer batch-norm statistics (width each). */
 export interface BatchNormState {

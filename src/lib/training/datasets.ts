@@ -1,4 +1,4 @@
-import { createRng, randomNormal, type Rng } from '../rng';
+import { createRng, randomNormal, type Rng } from '../numeric/rng';
 import type { Dataset, DatasetId, DatasetSpec, LabelledPoints } from './types';
 import { validateDatasetSpec } from './validate';
 

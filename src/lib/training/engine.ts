@@ -1,6 +1,6 @@
 import type { Activation } from '../activations/types';
-import { jsKernels, requestedKernelBackend, type DenseKernels } from '../kernel-backend';
-import { createWasmArena } from '../wasm-kernels';
+import { createWasmArena, jsKernels, type DenseKernels } from '../kernels';
+import { requestedKernelBackend } from '../network/workspace';
 import { createBatchNormState, type BatchNormState } from './batch-norm';
 import type { ParameterLayout } from './layout';
 
@@ -14,7 +14,7 @@ export interface LayerViews {
   readonly beta: Float64Array[];
 }
 
-export function layerViews(layout: ParameterLayout, p: Float64Array): LayerViews {
+function layerViews(layout: ParameterLayout, p: Float64Array): LayerViews {
   const view = (o: number, n: number) => (o < 0 ? new Float64Array(0) : p.subarray(o, o + n));
   const W: Float64Array[] = [];
   const b: Float64Array[] = [];

@@ -1,5 +1,5 @@
-import { inits } from '../init';
-import { createSeededFiller } from '../rng';
+import { inits } from '../network/init';
+import { createSeededFiller } from '../numeric/rng';
 import type { TrainerSpec } from './types';
 
 /**

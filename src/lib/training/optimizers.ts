@@ -1,12 +1,12 @@
 import type { OptimizerId } from './types';
 
-export const MOMENTUM = 0.9;
-export const ADAM_BETA1 = 0.9;
-export const ADAM_BETA2 = 0.999;
+const MOMENTUM = 0.9;
+const ADAM_BETA1 = 0.9;
+const ADAM_BETA2 = 0.999;
 export const ADAM_EPSILON = 1e-8;
 
 /** Optimizer state: velocity / first moment m and second moment v, one entry per parameter. */
-export interface OptimizerState {
+interface OptimizerState {
   readonly m: Float64Array;
   readonly v: Float64Array;
   /** Updates applied so far (Adam's bias correction needs t). */

@@ -1,7 +1,7 @@
 import { getActivation } from '../activations/registry';
 import { sigmoid } from '../activations/sigmoid';
-import { createRng, seedToUint32 } from '../rng';
-import { norm2 } from '../stats';
+import { createRng, seedToUint32 } from '../numeric/rng';
+import { norm2 } from '../numeric/stats';
 import { updateRunning } from './batch-norm';
 import { makeDataset } from './datasets';
 import { createEngine, type Engine, type LayerViews } from './engine';

@@ -1,5 +1,5 @@
 import type { ActivationId } from '../activations/types';
-import type { InitId } from '../init';
+import type { InitId } from '../network/init';
 
 /** The toy 2-D classification sets `makeDataset` draws (see datasets.ts). */
 export const datasetIds = ['circle', 'xor', 'spiral', 'gauss'] as const;

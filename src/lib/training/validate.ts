@@ -1,7 +1,7 @@
 import { getActivation, isActivationId } from '../activations/registry';
 import { activationIds } from '../activations/types';
-import { initIds, isInitId } from '../init';
-import { seedToUint32 } from '../rng';
+import { initIds, isInitId } from '../network/init';
+import { seedToUint32 } from '../numeric/rng';
 import { TRAIN_LIMITS } from './limits';
 import { datasetIds, lossIds, normIds, optimizerIds, type DatasetSpec, type TrainerSpec } from './types';
 

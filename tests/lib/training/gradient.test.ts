@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activationIds, activations, createTrainer, lossIds } from '../../../src/lib';
-import { setKernelBackend } from '../../../src/lib/kernel-backend';
+import { setKernelBackend } from '../../../src/lib/network/workspace';
 import { createEngine } from '../../../src/lib/training/engine';
 import { parameterLayout } from '../../../src/lib/training/layout';
 import { centralDifference, randomVector, smallSpec } from '../../helpers/training';

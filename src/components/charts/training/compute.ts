@@ -5,7 +5,7 @@
  * thread's bundle.
  */
 import type { ActivationId } from '../../../lib/activations/types';
-import type { InitId } from '../../../lib/init';
+import type { InitId } from '../../../lib/network/init';
 import { theoreticalVarianceFactor } from '../../../lib/theory';
 import { createTrainer } from '../../../lib/training/trainer';
 import type { Trainer, TrainerSpec } from '../../../lib/training/types';

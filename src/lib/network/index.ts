@@ -1,0 +1,12 @@
+export { LIMITS } from './limits';
+export type { Limits } from './limits';
+export { initIds, inits, initVariance, isInitId } from './init';
+export type { InitId, InitScheme } from './init';
+export { createNetwork, validateNetworkSpec, withActivation } from './network';
+export type { Layer, Network, NetworkSpec } from './network';
+export { standardNormalInput } from './input';
+export { forward, gradientFlow } from './gradient-flow';
+export type { GradientFlowResult } from './gradient-flow';
+export { readoutIds } from './readout';
+export type { GradientFlowOptions, Readout } from './readout';
+export { releaseWorkspace } from './workspace';
