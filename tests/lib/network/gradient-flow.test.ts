@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LIMITS,
   activationIds,
   createNetwork,
   createRng,
   forward,
-  getActivation,
   gradientFlow,
   randomNormal,
   standardNormalInput,
@@ -16,85 +14,7 @@ import {
 } from '../../../src/lib';
 import { expectAllClose, expectClose } from '../../helpers/expect-close';
 
-type Matrix = number[][];
-
-/**
- * Independent reference: plain nested arrays, explicit matrices, ∂L/∂W formed entry by entry.
- * Only f and f′ come from the library (they are tested on their own).
- */
-function naiveGradientFlow(network: Network, input: Float64Array, batch: number, readout: Readout = 'sum') {
-  const sign = (j: number) => (readout === 'alternating' && j % 2 === 1 ? -1 : 1);
-  const { depth, width, activation, slope, alpha } = network.spec;
-  const act = getActivation(activation, { slope, alpha });
-  const Ws: Matrix[] = network.layers.map((l) =>
-    Array.from({ length: width }, (_, o) => Array.from({ length: width }, (_, i) => l.weights[o * width + i])),
-  );
-  const bs = network.layers.map((l) => Array.from(l.bias));
-  let h: Matrix = Array.from({ length: batch }, (_, b) => Array.from(input.subarray(b * width, (b + 1) * width)));
-  const ins: Matrix[] = [];
-  const zs: Matrix[] = [];
-  const outs: Matrix[] = [];
-  for (let l = 0; l < depth; l++) {
-    ins.push(h);
-    const z = h.map((row) => Ws[l].map((wRow, o) => wRow.reduce((s, w, i) => s + w * row[i], 0) + bs[l][o]));
-    zs.push(z);
-    h = z.map((row) => row.map(act.f));
-    outs.push(h);
-  }
-  const flat = (m: Matrix) => m.flat();
-  const loss = outs[depth - 1].reduce((s, row) => s + row.reduce((t, v, j) => t + sign(j) * v, 0), 0) / batch;
-  const weightGradNorm: number[] = [];
-  const biasGradNorm: number[] = [];
-  const activationGradNorm: number[] = [];
-  let g: Matrix = Array.from({ length: batch }, () => Array.from({ length: width }, (_, j) => sign(j) / batch));
-  for (let l = depth - 1; l >= 0; l--) {
-    activationGradNorm[l] = Math.sqrt(flat(g).reduce((s, v) => s + v * v, 0));
-    const dz = g.map((row, b) => row.map((v, j) => v * act.df(zs[l][b][j])));
-    const dW: Matrix = Array.from({ length: width }, (_, o) =>
-      Array.from({ length: width }, (_, i) => dz.reduce((s, row, b) => s + row[o] * ins[l][b][i], 0)),
-    );
-    weightGradNorm[l] = Math.sqrt(flat(dW).reduce((s, v) => s + v * v, 0));
-    const db = Array.from({ length: width }, (_, o) => dz.reduce((s, row) => s + row[o], 0));
-    biasGradNorm[l] = Math.sqrt(db.reduce((s, v) => s + v * v, 0));
-    g = dz.map((row) => Array.from({ length: width }, (_, i) => row.reduce((s, v, o) => s + Ws[l][o][i] * v, 0)));
-  }
-  const moments = (m: Matrix) => {
-    const xs = flat(m);
-    const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
-    return [mean, Math.sqrt(xs.reduce((s, v) => s + (v - mean) ** 2, 0) / xs.length)];
-  };
-  const stats = zs.map((z, l) => {
-    const ders = flat(z).map((v) => Math.abs(act.df(v)));
-    const [mean, std] = moments(outs[l]);
-    const [preActMean, preActStd] = moments(z);
-    const saturated = ders.filter((d) => d < 0.01 * act.maxDerivative.value).length / ders.length;
-    let dead = 0;
-    for (let j = 0; j < width; j++) if (z.every((row) => row[j] <= 0)) dead++;
-    return {
-      mean,
-      std,
-      preActMean,
-      preActStd,
-      meanAbsDerivative: ders.reduce((s, v) => s + v, 0) / ders.length,
-      saturatedFraction: act.saturates ? saturated : 0,
-      deadFraction: act.family === 'relu' ? dead / width : 0,
-    };
-  });
-  const column = (k: keyof (typeof stats)[number]) => stats.map((s) => s[k]);
-  return {
-    loss,
-    weightGradNorm,
-    biasGradNorm,
-    activationGradNorm,
-    mean: column('mean'),
-    std: column('std'),
-    preActMean: column('preActMean'),
-    preActStd: column('preActStd'),
-    meanAbsDerivative: column('meanAbsDerivative'),
-    saturatedFraction: column('saturatedFraction'),
-    deadFraction: column('deadFraction'),
-  };
-}
+import { naiveGradientFlow } from '../../helpers/naive-gradient-flow';
 
 function scaledInput(width: number, batch: number, seed: number, scale: number): Float64Array {
   return standardNormalInput(width, batch, seed).map((v) => v * scale);
@@ -312,62 +232,6 @@ describe('gradientFlow numerics at the ends of the double range', () => {
         expect(result.activationGradNorm[l]).toBe(ref.activationGradNorm[l]);
       }
     }
-  });
-});
-
-describe('standardNormalInput', () => {
-  it('fills batch × width values from randomNormal(createRng(seed)), row-major', () => {
-    const input = standardNormalInput(5, 3, 12);
-    const next = randomNormal(createRng(12));
-    expect(input).toHaveLength(15);
-    for (const v of input) expect(v).toBe(next());
-  });
-
-  it('rejects bad width, batch and seed, naming the argument', () => {
-    expect(() => standardNormalInput(0, 3, 1)).toThrow(`Invalid width 0: width must be an integer from 1 to ${LIMITS.maxWidth}`);
-    expect(() => standardNormalInput(4, 1.5, 1)).toThrow(`Invalid batch 1.5: batch must be an integer from 1 to ${LIMITS.maxBatch}`);
-    expect(() => standardNormalInput(4, 2, NaN)).toThrow(/Invalid seed NaN/);
-  });
-});
-
-describe('gradientFlow validation', () => {
-  const net = createNetwork({ depth: 2, width: 3, activation: 'relu', init: 'he', seed: 1 });
-
-  it('rejects an input whose length is not batch × width', () => {
-    expect(() => gradientFlow(net, new Float64Array(5), 2)).toThrow(RangeError);
-    expect(() => gradientFlow(net, new Float64Array(5), 2)).toThrow(
-      'Invalid input length 5: input must hold batch × width = 2 × 3 = 6 values (row-major).',
-    );
-  });
-
-  it('rejects an input that is not a Float64Array', () => {
-    expect(() => gradientFlow(net, [1, 2, 3] as unknown as Float64Array, 1)).toThrow(/Invalid input: expected a Float64Array/);
-  });
-
-  it('rejects a batch that is not an integer from 1 to 1024', () => {
-    for (const batch of [0, -1, 1.5, NaN, 1025, Infinity]) {
-      expect(() => gradientFlow(net, new Float64Array(6), batch)).toThrow(RangeError);
-      expect(() => gradientFlow(net, new Float64Array(6), batch)).toThrow(`batch must be an integer from 1 to ${LIMITS.maxBatch}`);
-    }
-  });
-
-  it('rejects depth × width × batch above LIMITS.maxCells, suggesting a smaller batch', () => {
-    const deep = createNetwork({ depth: 200, width: 128, activation: 'relu', init: 'he', seed: 1 });
-    expect(() => gradientFlow(deep, new Float64Array(128 * 200), 200)).toThrow(/LIMITS.maxCells.*use a batch ≤ 163/);
-  }, 30_000);
-
-  it('rejects an unknown readout, listing the valid ones', () => {
-    expect(() => gradientFlow(net, new Float64Array(6), 2, { readout: 'mean' as Readout })).toThrow(
-      'Invalid readout "mean". Valid readouts: sum, alternating.',
-    );
-  });
-
-  it('rejects something that is not a network built by createNetwork', () => {
-    expect(() => gradientFlow({} as Network, new Float64Array(6), 2)).toThrow(/Invalid network/);
-    const broken = { spec: net.spec, layers: net.layers.slice(1) };
-    expect(() => gradientFlow(broken, new Float64Array(6), 2)).toThrow(/it has 1 layers but spec.depth is 2/);
-    const badSpec = { spec: { ...net.spec, activation: 'nope' }, layers: net.layers } as unknown as Network;
-    expect(() => gradientFlow(badSpec, new Float64Array(6), 2)).toThrow(/Unknown activation "nope"/);
   });
 });
 

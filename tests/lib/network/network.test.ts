@@ -23,7 +23,10 @@ function bytes(net: ReturnType<typeof createNetwork>): Uint8Array[] {
 function sampleMoments(xs: Float64Array[]): { mean: number; variance: number; n: number } {
   let n = 0;
   let s = 0;
-  for (const a of xs) for (const v of a) (s += v), n++;
+  for (const a of xs) {
+    for (const v of a) s += v;
+    n += a.length;
+  }
   const mean = s / n;
   let q = 0;
   for (const a of xs) for (const v of a) q += (v - mean) ** 2;
