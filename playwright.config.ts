@@ -43,7 +43,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // A hung browser ends the run with a message instead of holding CI.
   timeout: 60_000,
+  globalTimeout: 15 * 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['junit', { outputFile: 'reports/e2e.xml' }]],
   outputDir: 'reports/e2e',
