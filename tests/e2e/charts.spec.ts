@@ -2,7 +2,8 @@
  * The chart islands (<GradientLab>, <ActivationExplorer>) on the built notes. Charts are
  * found by their `id` (the MDX prop), so the notes may move them around.
  */
-import { expect, expectQuery, hydrated, param, test } from './fixtures';
+import type { BrowserContext } from '@playwright/test';
+import { expect, expectQuery, hydrated, test } from './fixtures';
 
 const LAB_PAGE = '/notes/gradient-lab/';
 const LAB_ID = 'lab';
@@ -57,15 +58,7 @@ test.describe('GradientLab', () => {
   });
 
   test('a worker that fails a setting: the chart stops being busy, says so in Korean, and "다시 시도" computes it', async ({ page, context }) => {
-    // The real worker, whose answers for depth 19 are turned into failures (as a throwing
-    // computation sends them) until the test heals it through a BroadcastChannel.
-    await context.route('**/lab.worker*', async (route) => {
-      const res = await route.fetch();
-      const fail19 =
-        "{const post=self.postMessage.bind(self);let healed=false;new BroadcastChannel('lab-test').onmessage=()=>{healed=true};" +
-        "self.postMessage=(m,t)=>post(m&&m.view&&!healed&&m.key.split('|')[2]==='19'?{key:m.key,error:'Error: injected'}:m,t);}\n";
-      await route.fulfill({ response: res, body: fail19 + (await res.text()) });
-    });
+    await failDepth19(context);
     await page.goto(LAB_PAGE);
     await hydrated(page, LAB_ID);
     const lab = page.locator(`#${LAB_ID}`);
@@ -124,6 +117,58 @@ test.describe('GradientLab', () => {
     expect(await lab.locator('svg').first().innerHTML()).not.toMatch(/NaN|Infinity/);
     expect(errors).toEqual([]);
   });
+});
+
+/**
+ * The real worker, whose answers for depth 19 are turned into failures (as a throwing
+ * computation sends them) until the test heals it through a BroadcastChannel.
+ */
+async function failDepth19(context: BrowserContext) {
+  await context.route('**/lab.worker*', async (route) => {
+    const res = await route.fetch();
+    const fail19 =
+      "{const post=self.postMessage.bind(self);let healed=false;new BroadcastChannel('lab-test').onmessage=()=>{healed=true};" +
+      "self.postMessage=(m,t)=>post(m&&m.view&&!healed&&m.key.split('|')[2]==='19'?{key:m.key,error:'Error: injected'}:m,t);}\n";
+    await route.fulfill({ response: res, body: fail19 + (await res.text()) });
+  });
+}
+
+test('two labs on one page fail and retry independently', async ({ page, context }) => {
+  // No note has two labs: the test serves the lab's note with its island copied under the id
+  // `lab2` (props, element ids and ARIA references), as a note with two <GradientLab>s renders.
+  await page.route(`**${LAB_PAGE}`, async (route) => {
+    const res = await route.fetch();
+    const html = await res.text();
+    const start = html.indexOf('<astro-island');
+    const end = html.indexOf('</astro-island>', start) + '</astro-island>'.length;
+    const copy = html
+      .slice(start, end)
+      .replace(/\buid="[^"]+"/, 'uid="second-lab"')
+      .replace(`&quot;id&quot;:[0,&quot;${LAB_ID}&quot;]`, `&quot;id&quot;:[0,&quot;${LAB_ID}2&quot;]`)
+      .replace(new RegExp(`(?<=["\\s#])${LAB_ID}(?=["\\s-])`, 'g'), `${LAB_ID}2`);
+    await route.fulfill({ response: res, body: html.slice(0, end) + copy + html.slice(end) });
+  });
+  await failDepth19(context);
+  await page.goto(LAB_PAGE);
+  const [first, second] = [page.locator(`#${LAB_ID}`), page.locator(`#${LAB_ID}2`)];
+  await hydrated(page, LAB_ID);
+  await hydrated(page, `${LAB_ID}2`);
+  await page.locator(`#${LAB_ID}-depth`).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(first).toHaveAttribute('data-failed', 'sigmoid|standard|19|64|1');
+  await page.locator(`#${LAB_ID}2-depth`).focus();
+  await page.keyboard.press('ArrowRight');
+  // The other lab goes on computing and shows no failure.
+  await expect(second).toHaveAttribute('data-shown', 'sigmoid|standard|21|64|1');
+  await expect(second.locator('[role="alert"]')).toHaveCount(0);
+  await expect(second).not.toHaveAttribute('aria-busy');
+  await expectQuery(page, { [`${LAB_ID}.depth`]: '19', [`${LAB_ID}2.depth`]: '21' });
+  await expect(first.locator('[role="alert"]'), 'the failed lab still says so').toHaveCount(1);
+  await page.evaluate(() => new BroadcastChannel('lab-test').postMessage('heal'));
+  await first.getByRole('button', { name: '다시 시도' }).click();
+  await expect(first).toHaveAttribute('data-shown', 'sigmoid|standard|19|64|1');
+  await expect(page.locator('[role="alert"]')).toHaveCount(0);
+  await expect(second).toHaveAttribute('data-shown', 'sigmoid|standard|21|64|1');
 });
 
 test.describe('ActivationExplorer', () => {
@@ -210,8 +255,8 @@ test.describe('both charts', () => {
         const svg = page.locator(`#${id} svg[role="img"]`).first();
         await svg.scrollIntoViewIfNeeded();
         boxes.push((await svg.boundingBox())!);
-        const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
-        expect(scrollWidth, 'no horizontal scroll').toBeLessThanOrEqual(innerWidth);
+        const [scrollWidth, viewportWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        expect(scrollWidth, 'no horizontal scroll').toBeLessThanOrEqual(viewportWidth);
       }
       expect(Math.abs(boxes[0].width - boxes[1].width), 'same chart width before and after hydration').toBeLessThan(1);
       expect(Math.abs(boxes[0].height - boxes[1].height), 'same chart height before and after hydration').toBeLessThan(1);
