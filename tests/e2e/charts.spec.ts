@@ -3,7 +3,7 @@
  * found by their `id` (the MDX prop), so the notes may move them around.
  */
 import type { BrowserContext } from '@playwright/test';
-import { expect, expectQuery, hydrated, test } from './fixtures';
+import { expect, expectLayoutKeptByHydration, expectQuery, hydrated, test } from './fixtures';
 
 const LAB_PAGE = '/notes/gradient-lab/';
 const LAB_ID = 'lab';
@@ -247,19 +247,7 @@ test.describe('both charts', () => {
     [EXPLORER_PAGE, EXPLORER_ID],
   ]) {
     test(`${path}: hydration keeps the layout; a 360 px wide page does not scroll sideways`, async ({ openPage }) => {
-      const boxes = [];
-      for (const javaScriptEnabled of [false, true]) {
-        const { page } = await openPage({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
-        await page.goto(path);
-        if (javaScriptEnabled) await hydrated(page, id);
-        const svg = page.locator(`#${id} svg[role="img"]`).first();
-        await svg.scrollIntoViewIfNeeded();
-        boxes.push((await svg.boundingBox())!);
-        const [scrollWidth, viewportWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-        expect(scrollWidth, 'no horizontal scroll').toBeLessThanOrEqual(viewportWidth);
-      }
-      expect(Math.abs(boxes[0].width - boxes[1].width), 'same chart width before and after hydration').toBeLessThan(1);
-      expect(Math.abs(boxes[0].height - boxes[1].height), 'same chart height before and after hydration').toBeLessThan(1);
+      await expectLayoutKeptByHydration(openPage, path, id, { viewport: { width: 360, height: 740 } });
     });
   }
 });

@@ -74,3 +74,25 @@ export const param = (page: Page, key: string) => new URL(page.url()).searchPara
 export async function expectQuery(page: Page, want: Record<string, string | null>) {
   await expect(page).toHaveURL((url) => Object.entries(want).every(([k, v]) => url.searchParams.get(k) === v));
 }
+
+/**
+ * Opens `path` without and with JavaScript: the first SVG of chart `id` keeps its size when
+ * the island hydrates, and neither page scrolls sideways. Returns the hydrated page.
+ */
+export async function expectLayoutKeptByHydration(openPage: Fixtures['openPage'], path: string, id: string, options: BrowserContextOptions = {}) {
+  const boxes = [];
+  let page!: Page;
+  for (const javaScriptEnabled of [false, true]) {
+    ({ page } = await openPage({ ...options, javaScriptEnabled }));
+    await page.goto(path);
+    if (javaScriptEnabled) await hydrated(page, id);
+    const svg = page.locator(`#${id} svg[role="img"]`).first();
+    await svg.scrollIntoViewIfNeeded();
+    boxes.push((await svg.boundingBox())!);
+    const [scrollWidth, viewportWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scrollWidth, `${path}: no horizontal scroll`).toBeLessThanOrEqual(viewportWidth);
+  }
+  expect(Math.abs(boxes[0].width - boxes[1].width), 'same chart width before and after hydration').toBeLessThan(1);
+  expect(Math.abs(boxes[0].height - boxes[1].height), 'same chart height before and after hydration').toBeLessThan(1);
+  return page;
+}

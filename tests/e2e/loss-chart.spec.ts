@@ -1,6 +1,6 @@
 /** <LossExplorer> on the note 출력층과 손실 함수, found by its `id` (the MDX prop). */
 import type { Page } from '@playwright/test';
-import { expect, expectQuery, hydrated, param, test } from './fixtures';
+import { expect, expectLayoutKeptByHydration, expectQuery, hydrated, param, test } from './fixtures';
 
 const PAGE = '/notes/output-layer/';
 const ID = 'loss';
@@ -85,20 +85,7 @@ test('without JavaScript: both SVG plots, the readout at z = −6 and the full t
 });
 
 test('390 px: no sideways scroll, same chart size before and after hydration; the dark theme recolours', { tag: '@phone-dark' }, async ({ openPage }) => {
-  const boxes = [];
-  let page!: Page;
-  for (const javaScriptEnabled of [false, true]) {
-    ({ page } = await openPage({ javaScriptEnabled }));
-    await page.goto(PAGE);
-    if (javaScriptEnabled) await hydrated(page, ID);
-    const svg = page.locator(`#${ID} svg[role="img"]`).first();
-    await svg.scrollIntoViewIfNeeded();
-    boxes.push((await svg.boundingBox())!);
-    const [scrollWidth, viewportWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    expect(scrollWidth, 'no horizontal scroll').toBeLessThanOrEqual(viewportWidth);
-  }
-  expect(Math.abs(boxes[0].width - boxes[1].width), 'same chart width').toBeLessThan(1);
-  expect(Math.abs(boxes[0].height - boxes[1].height), 'same chart height').toBeLessThan(1);
+  const page = await expectLayoutKeptByHydration(openPage, PAGE, ID);
 
   // The hydrated page, dark as the system asks; then the system turns light.
   const mse = () => page.evaluate((id) => getComputedStyle(document.querySelector(`#${id} path.series.c-mse`)!).stroke, ID);
