@@ -1,0 +1,78 @@
+/**
+ * Browser tests (tests/e2e/) against the production builds, in the system Chromium.
+ * `npm test` builds dist/ (BASE_PATH=/) and dist-sub/ (BASE_PATH=/sub) first; after that,
+ * `npx playwright test` (or one spec: `npx playwright test tests/e2e/charts.spec.ts`) reruns
+ * only this step. `astro preview` serves each build the way a static host does.
+ *
+ * Each test runs in the project(s) its tags name: untagged tests run at 1280 px in the
+ * light theme; `@phone` (390 px), `@dark` (1280 px, dark) and `@phone-dark` elsewhere.
+ */
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { ROOT_PORT, SUB_PORT } from './tests/e2e/servers';
+
+const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  // Thrown, not skipped: a run without a browser must not pass.
+  throw new Error(
+    `Chromium not found at ${chromium}. The browser tests need it:\n` +
+      '  sudo apt-get update && sudo apt-get install -y chromium\n' +
+      'or point CHROME_PATH at an existing Chromium/Chrome binary. (Do not use `npx playwright install`.)',
+  );
+}
+
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 390, height: 844 };
+/** Exactly this tag: `@phone` must not match `@phone-dark`. */
+const tag = (name: string) => new RegExp(`@${name}(?![\\w-])`);
+
+const preview = (base: string, outDir: string, port: number) => ({
+  command: `npx astro preview --ignore-lock --outDir ${outDir} --host 127.0.0.1 --port ${port}`,
+  url: `http://127.0.0.1:${port}${base.replace(/\/?$/, "/")}`,
+  // --ignore-lock: two previews of one project side by side, in the foreground (no lock file).
+  // The config is read again: the same base as the build, and no deploy origin.
+  env: { BASE_PATH: base, SITE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },
+  reuseExistingServer: false,
+  timeout: 60_000,
+});
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Two cores: a second worker runs the specs in half the time without flaky waits (README, 테스트).
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // A hung browser ends the run with a message instead of holding CI.
+  timeout: 60_000,
+  globalTimeout: 15 * 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['junit', { outputFile: 'reports/e2e.xml' }]],
+  outputDir: 'reports/e2e',
+  webServer: [preview('/', 'dist', ROOT_PORT), preview('/sub', 'dist-sub', SUB_PORT)],
+  use: {
+    baseURL: `http://127.0.0.1:${ROOT_PORT}`,
+    locale: 'ko-KR',
+    viewport: desktop,
+    colorScheme: 'light',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        // Nothing leaves this machine: every host but the local servers fails to resolve.
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+      ],
+    },
+  },
+  projects: [
+    { name: 'desktop', grepInvert: /@(phone|dark|phone-dark)(?![\w-])/ },
+    { name: 'phone', grep: tag('phone'), use: { viewport: phone } },
+    { name: 'dark', grep: tag('dark'), use: { colorScheme: 'dark' } },
+    { name: 'phone-dark', grep: tag('phone-dark'), use: { viewport: phone, colorScheme: 'dark' } },
+  ],
+});
