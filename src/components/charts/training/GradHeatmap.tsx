@@ -4,10 +4,10 @@
  * labelled in powers of ten. Cells are drawn as one path per colour bucket
  * (heatmap-data.ts). Presentational.
  */
-import { BottomAxis, SideAxis } from '../Axis';
-import { logTick, UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../format';
-import { plotArea, type Frame } from '../frame';
-import { niceDomain, scaleLinearLite } from '../scales';
+import { BottomAxis, SideAxis } from '../shared/Axis';
+import { logTick, UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
+import { plotArea, type Frame } from '../shared/frame';
+import { niceDomain, scaleLinearLite } from '../shared/scales';
 import { heatColumns, heatPaths, type HeatScale } from './heatmap-data';
 import type { TrainRecord } from './history';
 

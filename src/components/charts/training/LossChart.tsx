@@ -3,9 +3,9 @@
  * 0–100 %), with a pinned run's training loss as a dashed reference and a
  * marker at the step where training diverged. Presentational.
  */
-import { BottomAxis, SideAxis, type Tick } from '../Axis';
-import { plotArea, type Frame } from '../frame';
-import { niceDomain, polylinePath, scaleLinearLite, type LinearScale } from '../scales';
+import { BottomAxis, SideAxis, type Tick } from '../shared/Axis';
+import { plotArea, type Frame } from '../shared/frame';
+import { niceDomain, polylinePath, scaleLinearLite, type LinearScale } from '../shared/scales';
 import type { TrainRecord } from './history';
 
 export interface LossChartProps {

@@ -2,7 +2,7 @@
  * Readout text of <TrainingLab>. Every number on screen passes through the
  * guarded formatters of ../format.ts, so NaN and ±∞ read as Korean words.
  */
-import { num, percent } from '../format';
+import { num, percent } from '../shared/format';
 import type { TrainRecord } from './history';
 
 /** A loss value (3 significant digits; 1.2×10⁻⁵, 10³⁰⁰ 초과, 계산 불가). */

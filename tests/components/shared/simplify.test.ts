@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { PATH_TOLERANCE, simplifyIndices } from '../../src/components/charts/simplify';
-import { polylinePath } from '../../src/components/charts/scales';
+import { PATH_TOLERANCE, simplifyIndices } from '../../../src/components/charts/shared/simplify';
+import { polylinePath } from '../../../src/components/charts/shared/scales';
 
 /** Distance from a point to the polyline through (xs[k], ys[k]) for the kept indices. */
 function distanceToKept(px: number, py: number, xs: number[], ys: number[], kept: number[]): number {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { EXPLORER_DEFAULTS, explorerSpec, LAB_DEFAULTS, labSpec } from '../../src/components/charts/chart-spec';
-import { decodeValue, hrefWithState, parseState, serializeState } from '../../src/components/charts/url-state';
+import { EXPLORER_DEFAULTS, explorerSpec, type ExplorerState } from '../../../src/components/charts/explorer/spec';
+import { LAB_DEFAULTS, labSpec, type LabState } from '../../../src/components/charts/lab/spec';
+import { decodeValue, hrefWithState, parseState, serializeState } from '../../../src/components/charts/shared/url-state';
 
 describe('URL state: parse', () => {
   test('reads namespaced keys', () => {
@@ -67,12 +68,12 @@ describe('URL state: parse', () => {
 
 describe('URL state: serialize', () => {
   test('round trip', () => {
-    const state = { ...LAB_DEFAULTS, activation: 'relu', init: 'he', depth: 30, width: 128, seed: 7 };
+    const state: LabState = { ...LAB_DEFAULTS, activation: 'relu', init: 'he', depth: 30, width: 128, seed: 7 };
     const params = serializeState('', 'lab', labSpec, state, LAB_DEFAULTS);
     expect(params.get('lab.depth')).toBe('30');
     expect(parseState(params, 'lab', labSpec, LAB_DEFAULTS)).toEqual(state);
 
-    const ex = { activations: ['relu', 'elu'], showDerivative: false, domain: [-4.5, 3] as [number, number], slope: 0.3, alpha: 0.1 };
+    const ex: ExplorerState = { activations: ['relu', 'elu'], showDerivative: false, domain: [-4.5, 3], slope: 0.3, alpha: 0.1 };
     expect(parseState(serializeState('', 'x', explorerSpec, ex, EXPLORER_DEFAULTS), 'x', explorerSpec, EXPLORER_DEFAULTS)).toEqual(ex);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fixed, logTick, num, percent, pow10, sci, superscript, times } from '../../src/components/charts/format';
+import { fixed, logTick, num, percent, pow10, sci, superscript, times } from '../../../src/components/charts/shared/format';
 
 describe('format', () => {
   test('superscript exponents', () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 
-const css = readFileSync(new URL('../../src/components/charts/charts.css', import.meta.url), 'utf8');
+const css = readFileSync(new URL('../../../src/components/charts/shared/charts.css', import.meta.url), 'utf8');
 /** Starlight's --sl-color-bg: hsl(224, 10%, 10%) in the dark theme, white in the light one. */
 const BACKGROUNDS = { dark: hslToRgb(224, 0.1, 0.1), light: [255, 255, 255] };
 

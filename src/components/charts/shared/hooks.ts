@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { COMPACT_BELOW, type FrameSize } from './frame';
-import { hrefWithState, parseState, type Spec, type StateOf } from './url-state';
+import type { Spec, StateOf } from './fields';
+import { hrefWithState, parseState } from './url-state';
 
 /** How long the URL waits after the last change (browsers rate-limit replaceState). */
 const URL_WRITE_DELAY = 300;

@@ -8,9 +8,9 @@
  * A depth whose computation throws is answered with { key, error } and the
  * worker goes on with the other depths: one failing setting does not stop it.
  */
-import { computeLabView, nearestFirst } from './lab-compute';
-import type { LabParams } from './lab-data';
-import { labKey } from './lab-pack';
+import { computeLabView, nearestFirst } from './compute';
+import type { LabParams } from './data';
+import { labKey } from './pack';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LabParams } from '../../src/components/charts/lab-data';
+import type { LabParams } from '../../../src/components/charts/lab/data';
 
 // A computation that throws for depth 7 until `healed` (Node has no Worker: the main-thread path runs).
 const state = vi.hoisted(() => ({ healed: false }));
-vi.mock('../../src/components/charts/lab-compute', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/components/charts/lab-compute')>();
+vi.mock('../../../src/components/charts/lab/compute', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/components/charts/lab/compute')>();
   return {
     ...real,
     computeLabView: (p: LabParams) => {
@@ -14,8 +14,8 @@ vi.mock('../../src/components/charts/lab-compute', async (importOriginal) => {
   };
 });
 
-const { cachedLab, markUsed, onLabEvent, requestLab } = await import('../../src/components/charts/lab-runs');
-const { labKey } = await import('../../src/components/charts/lab-pack');
+const { cachedLab, markUsed, onLabEvent, requestLab } = await import('../../../src/components/charts/lab/runs');
+const { labKey } = await import('../../../src/components/charts/lab/pack');
 
 const params = (depth: number): LabParams => ({ activation: 'tanh', init: 'xavier', depth, width: 16, seed: 2 });
 /** The next event for `key`. */

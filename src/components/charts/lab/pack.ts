@@ -3,7 +3,7 @@
  * the main-thread bundle does not carry the view-building code (it runs in the
  * worker and at build time).
  */
-import type { LabParams, LabView } from './lab-data';
+import type { LabParams, LabView } from './data';
 
 /** Cache key of a lab setting. */
 export const labKey = (p: LabParams) => `${p.activation}|${p.init}|${p.depth}|${p.width}|${p.seed}`;

@@ -3,17 +3,17 @@
  * finds saturation regions and derivative peaks, and builds the text of the
  * chart (title, description, legend, data table). Pure: no DOM, no Preact.
  */
-import type { ExplorerState } from './chart-spec';
-import { fixed, num } from './format';
-import { ACTIVATION_IDS, activationFns, type ActivationFns } from './lib-adapter';
-import type { PeakMark, PlotLine, Point, ShadeRegion } from './LinePlot';
-import type { LegendEntry } from './marks';
-import { niceDomain as nice, ticksOf } from './scales';
-import { lowDerivativeRegions, sampleXs } from './sampling';
+import type { ExplorerState } from './spec';
+import { fixed, num } from '../shared/format';
+import { activationFns, activationIds, type ActivationFns, type ActivationId } from '../lib-adapter';
+import type { PeakMark, PlotLine, Point, ShadeRegion } from '../shared/LinePlot';
+import type { LegendEntry } from '../shared/marks';
+import { niceDomain as nice, ticksOf } from '../shared/scales';
+import { lowDerivativeRegions, sampleXs } from '../shared/sampling';
 
 // Re-exported: they moved to sampling.ts so that charts without activations can use them
 // without bundling the activation registry.
-export { lowDerivativeRegions, SAMPLES, sampleXs } from './sampling';
+export { lowDerivativeRegions, SAMPLES, sampleXs } from '../shared/sampling';
 
 /** A region is "saturated" where |f′| < 1 % of max f′. */
 export const SATURATION = 0.01;
@@ -32,7 +32,7 @@ export interface ExplorerView {
 }
 
 /** Index of an activation in the registry: fixes its symbol shape on every page. */
-export const symbolIndex = (id: string) => Math.max(0, ACTIVATION_IDS.indexOf(id));
+export const symbolIndex = (id: ActivationId) => activationIds.indexOf(id);
 
 /** Whether f′ has a single interior maximum at x inside the domain (not a plateau, not an edge). */
 function isPeak(fn: ActivationFns, [a, b]: readonly [number, number]): boolean {

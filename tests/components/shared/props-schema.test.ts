@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { EXPLORER_DEFAULTS, LAB_DEFAULTS } from '../../src/components/charts/chart-spec';
-import { claimChartId } from '../../src/components/charts/page-ids';
-import { ChartPropsError, parseExplorerProps, parseLabProps } from '../../src/components/charts/props-schema';
+import { EXPLORER_DEFAULTS, explorerSpec } from '../../../src/components/charts/explorer/spec';
+import { LAB_DEFAULTS, labSpec } from '../../../src/components/charts/lab/spec';
+import { claimChartId } from '../../../src/components/charts/shared/chart-props';
+import { ChartPropsError, parseProps } from '../../../src/components/charts/shared/props-schema';
+
+const parseExplorerProps = (input: Record<string, unknown>, where?: string) => parseProps('ActivationExplorer', explorerSpec, 'explorer', input, where);
+const parseLabProps = (input: Record<string, unknown>, where?: string) => parseProps('GradientLab', labSpec, 'lab', input, where);
 
 function errorOf(fn: () => unknown): ChartPropsError {
   try {
@@ -47,7 +51,7 @@ describe('<ActivationExplorer> props', () => {
     expect(text).toContain('**alpha**: 0.1 이상 3 이하의 숫자여야 합니다 (받은 값: 0).');
     expect(text).toContain('**showDerivative**: true 또는 false여야 합니다');
     expect(text).toContain('**caption**');
-    expect(errorOf(() => parseExplorerProps({ domain: [-60, 6] })).lines[0]).toContain('**domain[0]**: 절댓값이 50 이하여야 합니다');
+    expect(errorOf(() => parseExplorerProps({ domain: [-60, 6] })).lines[0]).toContain('**domain[0]**: -50 이상 50 이하의 숫자여야 합니다');
     expect(errorOf(() => parseExplorerProps({ activations: [] })).lines[0]).toContain('**activations**: 하나 이상 골라야 합니다');
   });
 });

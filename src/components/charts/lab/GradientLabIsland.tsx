@@ -3,23 +3,22 @@
  * views of settings from lab-runs.ts (server props, then a web worker) and renders the
  * gradient chart, the distribution chart, the readout and the data table.
  */
-import './charts.css';
+import '../shared/charts.css';
 import { useMemo, useRef } from 'preact/hooks';
-import { LAB_LIMITS, labSpec, type LabProps } from './chart-spec';
-import { DataTable } from './DataTable';
+import { DataTable } from '../shared/DataTable';
 import { DistributionChart } from './DistributionChart';
-import { ExportMenu } from './export/ExportMenu';
-import { LAB_FRAMES } from './frame';
-import { useFrameSize, useUrlState } from './hooks';
-import type { LabView } from './lab-data';
-import { labKey, unpackLabView } from './lab-pack';
-import { useLabView } from './lab-runs';
-import { ACTIVATION_IDS, activationLabel, INIT_IDS } from './lib-adapter';
-import { LogGradientChart } from './LogGradientChart';
-import { Legend, type LegendEntry } from './marks';
-import { UNDERFLOW_TEXT, OVERFLOW_TEXT } from './format';
-
-const { depth: DEPTH, width: WIDTH, seed: SEED } = LAB_LIMITS;
+import { ExportMenu } from '../export/ExportMenu';
+import { LAB_FRAMES } from '../shared/frame';
+import { useFrameSize, useUrlState } from '../shared/hooks';
+import type { LabView } from './data';
+import { labKey, unpackLabView } from './pack';
+import { useLabView } from './runs';
+import { activationLabel } from '../lib-adapter';
+import { NumberInput, SelectField } from '../shared/Field';
+import { labSpec, type LabProps } from './spec';
+import { LogGradientChart } from '../shared/LogGradientChart';
+import { Legend, type LegendEntry } from '../shared/marks';
+import { UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
 
 export interface GradientLabIslandProps extends LabProps {
   /** The default setting, simulated and prepared at build time (packLabView, see GradientLab.astro). */
@@ -63,74 +62,15 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       onPointerEnter={warm}
     >
       <div class="dl-controls">
-        <div class="dl-field dl-narrow">
-          <label for={`${id}-activation`}>활성화 함수</label>
-          <select id={`${id}-activation`} value={activation} onChange={(e) => update({ activation: e.currentTarget.value })}>
-            {ACTIVATION_IDS.map((a) => (
-              <option key={a} value={a}>
-                {activationLabel(a)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="dl-field dl-narrow">
-          <label for={`${id}-init`}>가중치 초기화</label>
-          <select id={`${id}-init`} value={init} onChange={(e) => update({ init: e.currentTarget.value })}>
-            {INIT_IDS.map((i) => (
-              <option key={i} value={i}>
-                {initLabels[i] ?? i}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="dl-field">
-          <label for={`${id}-depth`}>깊이 (층 수)</label>
-          <input
-            id={`${id}-depth`}
-            type="range"
-            min={DEPTH.min}
-            max={DEPTH.max}
-            step={1}
-            value={depth}
-            aria-valuetext={`깊이 ${depth}층`}
-            onInput={(e) => update({ depth: Number(e.currentTarget.value) })}
-          />
-          <output for={`${id}-depth`}>{depth}층</output>
-        </div>
-        <div class="dl-field">
-          <label for={`${id}-width`}>너비 (층마다 유닛 수)</label>
-          <input
-            id={`${id}-width`}
-            type="range"
-            min={WIDTH.min}
-            max={WIDTH.max}
-            step={1}
-            value={width}
-            aria-valuetext={`너비 유닛 ${width}개`}
-            onInput={(e) => update({ width: Number(e.currentTarget.value) })}
-          />
-          <output for={`${id}-width`}>{width}개</output>
-        </div>
-        <div class="dl-field dl-narrow">
-          <label for={`${id}-seed`}>난수 시드</label>
-          <div class="dl-row">
-            <input
-              id={`${id}-seed`}
-              type="number"
-              min={SEED.min}
-              max={SEED.max}
-              step={1}
-              value={seed}
-              onInput={(e) => {
-                const v = Number(e.currentTarget.value);
-                if (e.currentTarget.value !== '' && Number.isInteger(v) && v >= SEED.min && v <= SEED.max) update({ seed: v });
-              }}
-            />
-            <button type="button" onClick={() => update({ seed: seed >= SEED.max ? 0 : seed + 1 })}>
-              다음 시드
-            </button>
-          </div>
-        </div>
+        <SelectField inputId={`${id}-activation`} field={labSpec.activation} value={activation} onChange={(v) => update({ activation: v })} labelOf={activationLabel} />
+        <SelectField inputId={`${id}-init`} field={labSpec.init} value={init} onChange={(v) => update({ init: v })} labelOf={(i) => initLabels[i] ?? i} />
+        <NumberInput inputId={`${id}-depth`} field={labSpec.depth} value={depth} onChange={(v) => update({ depth: v })} />
+        <NumberInput inputId={`${id}-width`} field={labSpec.width} value={width} onChange={(v) => update({ width: v })} />
+        <NumberInput inputId={`${id}-seed`} field={labSpec.seed} value={seed} onChange={(v) => update({ seed: v })}>
+          <button type="button" onClick={() => update({ seed: seed >= labSpec.seed.max ? 0 : seed + 1 })}>
+            다음 시드
+          </button>
+        </NumberInput>
       </div>
 
       <p class="dl-summary" aria-live="polite" data-readout>

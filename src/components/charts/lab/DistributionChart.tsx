@@ -4,10 +4,10 @@
  * as bars on a 0–100 % axis at the right — the picture of Glorot & Bengio (2010).
  * Presentational: statistics arrive precomputed.
  */
-import { BottomAxis, SideAxis, type Tick } from './Axis';
-import { plotArea, type Frame } from './frame';
-import { layerScale, layerTicks } from './LogGradientChart';
-import { bandPath, polylinePath, scaleLinearLite } from './scales';
+import { BottomAxis, SideAxis, type Tick } from '../shared/Axis';
+import { plotArea, type Frame } from '../shared/frame';
+import { layerScale, layerTicks } from '../shared/LogGradientChart';
+import { bandPath, polylinePath, scaleLinearLite } from '../shared/scales';
 
 export interface DistributionChartProps {
   idPrefix: string;

@@ -3,11 +3,11 @@
  * through lib-adapter.ts) into chart series, domains, the Korean readout,
  * the chain-rule comparison and the data table. Pure: no DOM, no Preact.
  */
-import type { LabState } from './chart-spec';
-import { fixed, num, percent, sci, superscript, UNDERFLOW_TEXT } from './format';
-import { activationLabel } from './lib-adapter';
-import type { LogSeries } from './LogGradientChart';
-import { niceDomain } from './scales';
+import type { LabState } from './spec';
+import { fixed, num, percent, sci, superscript, UNDERFLOW_TEXT } from '../shared/format';
+import { activationLabel } from '../lib-adapter';
+import type { LogSeries } from '../shared/LogGradientChart';
+import { niceDomain } from '../shared/scales';
 
 export type LabParams = LabState;
 

@@ -14,8 +14,8 @@
  * main thread.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LabParams, LabView } from './lab-data';
-import { labKey } from './lab-pack';
+import type { LabParams, LabView } from './data';
+import { labKey } from './pack';
 
 /** How long a setting may stay busy before the chart says it failed. */
 export const LAB_TIMEOUT_MS = 20_000;
@@ -72,7 +72,7 @@ function computeOnMainThread(params: LabParams) {
   const key = labKey(params);
   if (pendingMain.has(key)) return;
   pendingMain.add(key);
-  void import('./lab-compute')
+  void import('./compute')
     .then(({ computeLabView }) => publish({ key, view: computeLabView(params) }))
     .catch((error: unknown) => publish({ key, error: String(error) }))
     .finally(() => pendingMain.delete(key));

@@ -12,16 +12,13 @@ import {
   initIds,
   inits,
   predictedGradientNorms,
+  reserveWorkspace,
   standardNormalInput,
   validateNetworkSpec,
-  type ActivationId,
-  type InitId,
   type Network,
-} from '../../lib/index';
-// Not part of src/lib's public API (index.ts): how the wasm memory is sized is the lab's concern only.
-import { reserveWorkspace } from '../../lib/workspace';
-import { LAB_LIMITS } from './chart-spec';
-import { labView, type LabData, type LabParams, type LabView } from './lab-data';
+} from '../lib-adapter';
+import { labSpec } from './spec';
+import { labView, type LabData, type LabParams, type LabView } from './data';
 
 /** Batch of the simulated pass: enough samples for stable statistics (and a dead-unit count free of small-batch noise). */
 export const LAB_BATCH = 16;
@@ -54,13 +51,13 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T, size = 3
  */
 export function labNetwork(p: LabParams): Network {
   const full = remember(networks, `${p.init}|${p.width}|${p.seed}`, () =>
-    createNetwork({ depth: Math.max(LAB_MAX_DEPTH, p.depth), width: p.width, activation: 'linear', init: p.init as InitId, seed: p.seed }),
+    createNetwork({ depth: Math.max(LAB_MAX_DEPTH, p.depth), width: p.width, activation: 'linear', init: p.init, seed: p.seed }),
   );
   const spec = validateNetworkSpec({
     depth: p.depth,
     width: p.width,
-    activation: p.activation as ActivationId,
-    init: p.init as InitId,
+    activation: p.activation,
+    init: p.init,
     seed: p.seed,
   });
   return Object.freeze({ spec, layers: full.layers.slice(0, p.depth) });
@@ -80,7 +77,7 @@ export function computeLab(p: LabParams): LabData {
   const params = { activation: p.activation, init: p.init, depth: p.depth, width: p.width, seed: p.seed };
   const network = labNetwork(params);
   // One wasm memory for every setting the sliders reach; each run uses a prefix of it.
-  reserveWorkspace(Math.max(LAB_MAX_DEPTH, LAB_LIMITS.depth.max), LAB_LIMITS.width.max, LAB_BATCH);
+  reserveWorkspace(Math.max(LAB_MAX_DEPTH, labSpec.depth.max), labSpec.width.max, LAB_BATCH);
   // Alternating readout: a zero-mean backward signal, the assumption behind the
   // Glorot/He variance argument, so the theory line and the simulation share a premise.
   const flow = gradientFlow(network, labInput(p.width, p.seed), LAB_BATCH, { readout: 'alternating' });
@@ -89,7 +86,7 @@ export function computeLab(p: LabParams): LabData {
   const n = p.depth - 1;
   return {
     params,
-    initLabel: inits[p.init as InitId].label.ko,
+    initLabel: inits[p.init].label.ko,
     actGrad: Array.from(flow.activationGradNorm),
     weightGrad: Array.from(flow.weightGradNorm),
     mean: Array.from(flow.mean),

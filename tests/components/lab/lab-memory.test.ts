@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { computeLabView } from '../../src/components/charts/lab-compute';
-import { LAB_LIMITS } from '../../src/components/charts/chart-spec';
-import { releaseWorkspace } from '../../src/lib/index';
-import { workspaceFor } from '../../src/lib/workspace';
+import { computeLabView } from '../../../src/components/charts/lab/compute';
+import { labSpec } from '../../../src/components/charts/lab/spec';
+import { releaseWorkspace } from '../../../src/lib/index';
+import { workspaceFor } from '../../../src/lib/workspace';
 
 /** Counts `new WebAssembly.Memory(…)` while `run` runs. */
 function countMemories(run: () => void): number {
@@ -26,11 +26,11 @@ afterEach(() => releaseWorkspace());
 
 describe('the lab reuses one wasm memory', () => {
   it('moving the depth slider 200 times (both ends included) allocates no new WebAssembly.Memory after the first setting', () => {
-    const base = { activation: 'tanh', init: 'xavier', width: 64, seed: 1 };
+    const base = { activation: 'tanh', init: 'xavier', width: 64, seed: 1 } as const;
     const first = countMemories(() => computeLabView({ ...base, depth: 20 }));
     expect(first).toBe(1);
     // A held arrow key and jumps to both ends: every depth of the slider, in an order that grows and shrinks.
-    const { min, max } = LAB_LIMITS.depth;
+    const { min, max } = labSpec.depth;
     const span = max - min + 1;
     const depths = Array.from({ length: 200 }, (_, i) => (Math.floor(i / span) % 2 ? min + (i % span) : max - (i % span)));
     expect(Math.max(...depths)).toBe(max);
@@ -44,18 +44,18 @@ describe('the lab reuses one wasm memory', () => {
   });
 
   it('the width slider at both ends reuses it too, and the wasm kernels stay in use', () => {
-    const base = { activation: 'relu', init: 'he', depth: LAB_LIMITS.depth.max, seed: 3 };
+    const base = { activation: 'relu', init: 'he', depth: labSpec.depth.max, seed: 3 } as const;
     computeLabView({ ...base, width: 32 });
     const more = countMemories(() => {
-      for (const width of [LAB_LIMITS.width.max, LAB_LIMITS.width.min, LAB_LIMITS.width.max, 17]) computeLabView({ ...base, width });
+      for (const width of [labSpec.width.max, labSpec.width.min, labSpec.width.max, 17]) computeLabView({ ...base, width });
     });
     expect(more).toBe(0);
-    expect(workspaceFor(LAB_LIMITS.depth.max, 17, 16).kernels.backend).toBe('wasm');
+    expect(workspaceFor(labSpec.depth.max, 17, 16).kernels.backend).toBe('wasm');
   });
 
   it('a prefix of the reserved memory gives the same numbers as a memory of its own', () => {
-    const p = { activation: 'sigmoid', init: 'xavier', width: 40, seed: 5, depth: 7 };
-    computeLabView({ ...p, depth: LAB_LIMITS.depth.max });
+    const p = { activation: 'sigmoid', init: 'xavier', width: 40, seed: 5, depth: 7 } as const;
+    computeLabView({ ...p, depth: labSpec.depth.max });
     const reused = computeLabView(p);
     releaseWorkspace();
     expect(computeLabView(p)).toEqual(reused);

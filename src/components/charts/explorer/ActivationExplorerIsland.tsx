@@ -2,20 +2,20 @@
  * <ActivationExplorer> island: owns the state (URL-synced), calls src/lib
  * through explorer-data.ts, and renders LinePlot + controls + readout + table.
  */
-import './charts.css';
+import '../shared/charts.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { EXPLORER_LIMITS, explorerSpec, type ExplorerProps } from './chart-spec';
-import { DataTable } from './DataTable';
-import { ExportMenu } from './export/ExportMenu';
-import { explorerView, valuesAt } from './explorer-data';
-import { fixed, num } from './format';
-import { EXPLORER_FRAMES } from './frame';
-import { useFrameSize, useUrlState } from './hooks';
-import { ACTIVATION_IDS, activationLabel } from './lib-adapter';
-import { LinePlot } from './LinePlot';
-import { Legend } from './marks';
-
-const { slope: SLOPE, alpha: ALPHA, domainAbsMax, domainMinSpan } = EXPLORER_LIMITS;
+import { DataTable } from '../shared/DataTable';
+import { ExportMenu } from '../export/ExportMenu';
+import { explorerView, valuesAt } from './data';
+import { fixed, num } from '../shared/format';
+import { EXPLORER_FRAMES } from '../shared/frame';
+import { useFrameSize, useUrlState } from '../shared/hooks';
+import { activationIds, activationLabel, type ActivationId } from '../lib-adapter';
+import { CheckField, NumberInput } from '../shared/Field';
+import { decodeValue } from '../shared/url-state';
+import { explorerSpec, type ExplorerProps } from './spec';
+import { LinePlot } from '../shared/LinePlot';
+import { Legend } from '../shared/marks';
 
 export default function ActivationExplorerIsland(props: ExplorerProps) {
   const { id, caption, ...defaults } = props;
@@ -32,20 +32,16 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
   const [draft, setDraft] = useState<[string, string]>([String(a), String(b)]);
   // Re-sync only ends whose number changed, so a half-typed "-0" or "1." keeps its text.
   useEffect(() => setDraft((d) => [Number(d[0]) === a ? d[0] : String(a), Number(d[1]) === b ? d[1] : String(b)]), [a, b]);
-  const draftNums = draft.map((s) => (s.trim() === '' ? NaN : Number(s)));
-  const draftValid =
-    draftNums.every((n) => Number.isFinite(n) && Math.abs(n) <= domainAbsMax) && draftNums[1] - draftNums[0] >= domainMinSpan;
+  const draftValid = decodeValue(explorerSpec.domain, draft.join(',')) !== undefined;
 
   function setDomainEnd(which: 0 | 1, text: string) {
     const next: [string, string] = which === 0 ? [text, draft[1]] : [draft[0], text];
     setDraft(next);
-    const [lo, hi] = next.map(Number);
-    if (next.every((s) => s.trim() !== '') && Number.isFinite(lo) && Number.isFinite(hi) && hi - lo >= domainMinSpan && Math.abs(lo) <= domainAbsMax && Math.abs(hi) <= domainAbsMax) {
-      update({ domain: [lo, hi] });
-    }
+    const domain = decodeValue(explorerSpec.domain, next.join(','));
+    if (domain) update({ domain });
   }
 
-  function toggle(aid: string, on: boolean) {
+  function toggle(aid: ActivationId, on: boolean) {
     const list = on ? [...state.activations, aid] : state.activations.filter((x) => x !== aid);
     if (list.length) update({ activations: list });
   }
@@ -65,14 +61,14 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
   }
 
   const readoutId = `${id}-readout`;
-  const shows = (aid: string) => state.activations.includes(aid);
+  const shows = (aid: ActivationId) => state.activations.includes(aid);
   return (
     <figure class="dl-chart not-content" id={id} ref={figure} data-chart="activation-explorer">
       <div class="dl-controls">
         <fieldset class="dl-field">
-          <legend>활성화 함수</legend>
+          <legend>{explorerSpec.activations.label}</legend>
           <div class="dl-row">
-            {ACTIVATION_IDS.map((aid) => {
+            {activationIds.map((aid) => {
               const checked = shows(aid);
               return (
                 <label key={aid} class={`dl-check c-${aid}`}>
@@ -90,49 +86,11 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
             })}
           </div>
         </fieldset>
-        <label class="dl-check dl-toggle">
-          <input
-            type="checkbox"
-            name={`${id}-showDerivative`}
-            checked={state.showDerivative}
-            onChange={(e) => update({ showDerivative: e.currentTarget.checked })}
-          />
-          도함수 f′ 보기
-        </label>
-        {shows('leaky-relu') && (
-          <div class="dl-field">
-            <label for={`${id}-slope`}>Leaky ReLU 기울기 a</label>
-            <input
-              id={`${id}-slope`}
-              type="range"
-              min={SLOPE.min}
-              max={SLOPE.max}
-              step={SLOPE.step}
-              value={state.slope}
-              aria-valuetext={`Leaky ReLU 음수 쪽 기울기 ${fixed(state.slope, 2)}`}
-              onInput={(e) => update({ slope: Number(e.currentTarget.value) })}
-            />
-            <output for={`${id}-slope`}>a = {fixed(state.slope, 2)}</output>
-          </div>
-        )}
-        {shows('elu') && (
-          <div class="dl-field">
-            <label for={`${id}-alpha`}>ELU α</label>
-            <input
-              id={`${id}-alpha`}
-              type="range"
-              min={ALPHA.min}
-              max={ALPHA.max}
-              step={ALPHA.step}
-              value={state.alpha}
-              aria-valuetext={`ELU 알파 ${fixed(state.alpha, 1)}`}
-              onInput={(e) => update({ alpha: Number(e.currentTarget.value) })}
-            />
-            <output for={`${id}-alpha`}>α = {fixed(state.alpha, 1)}</output>
-          </div>
-        )}
+        <CheckField inputId={`${id}-showDerivative`} field={explorerSpec.showDerivative} value={state.showDerivative} onChange={(v) => update({ showDerivative: v })} />
+        {shows('leaky-relu') && <NumberInput inputId={`${id}-slope`} field={explorerSpec.slope} value={state.slope} onChange={(v) => update({ slope: v })} />}
+        {shows('elu') && <NumberInput inputId={`${id}-alpha`} field={explorerSpec.alpha} value={state.alpha} onChange={(v) => update({ alpha: v })} />}
         <fieldset class="dl-field">
-          <legend>x 범위</legend>
+          <legend>{explorerSpec.domain.label}</legend>
           <div class="dl-row">
             {([0, 1] as const).map((which) => (
               <label key={which} class="dl-check">
@@ -140,8 +98,8 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
                 <input
                   type="number"
                   name={`${id}-domain-${which}`}
-                  min={-domainAbsMax}
-                  max={domainAbsMax}
+                  min={explorerSpec.domain.min}
+                  max={explorerSpec.domain.max}
                   step={1}
                   value={draft[which]}
                   aria-invalid={draftValid ? undefined : 'true'}
