@@ -10,8 +10,8 @@ import { explorerView, valuesAt } from './data';
 import { fixed, num } from '../shared/format';
 import { EXPLORER_FRAMES } from '../shared/frame';
 import { useFrameSize, useUrlState } from '../shared/hooks';
-import { activationIds, activationLabel, type ActivationId } from '../lib-adapter';
-import { CheckField, NumberInput } from '../shared/Field';
+import { activationLabel, type ActivationId } from '../lib-adapter';
+import { CheckField, CheckList, NumberInput } from '../shared/Field';
 import { decodeValue } from '../shared/url-state';
 import { explorerSpec, type ExplorerProps } from './spec';
 import { LinePlot } from '../shared/LinePlot';
@@ -41,11 +41,6 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
     if (domain) update({ domain });
   }
 
-  function toggle(aid: ActivationId, on: boolean) {
-    const list = on ? [...state.activations, aid] : state.activations.filter((x) => x !== aid);
-    if (list.length) update({ activations: list });
-  }
-
   function onKeyDown(e: KeyboardEvent) {
     const step = (span / 120) * (e.shiftKey ? 10 : 1);
     const start = cx ?? (a < 0 && b > 0 ? 0 : (a + b) / 2);
@@ -65,27 +60,7 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
   return (
     <figure class="dl-chart not-content" id={id} ref={figure} data-chart="activation-explorer">
       <div class="dl-controls">
-        <fieldset class="dl-field">
-          <legend>{explorerSpec.activations.label}</legend>
-          <div class="dl-row">
-            {activationIds.map((aid) => {
-              const checked = shows(aid);
-              return (
-                <label key={aid} class={`dl-check c-${aid}`}>
-                  <input
-                    type="checkbox"
-                    name={`${id}-activation-${aid}`}
-                    value={aid}
-                    checked={checked}
-                    disabled={checked && state.activations.length === 1}
-                    onChange={(e) => toggle(aid, e.currentTarget.checked)}
-                  />
-                  {activationLabel(aid)}
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>
+        <CheckList name={`${id}-activation`} field={explorerSpec.activations} value={state.activations} onChange={(activations) => update({ activations })} labelOf={activationLabel} />
         <CheckField inputId={`${id}-showDerivative`} field={explorerSpec.showDerivative} value={state.showDerivative} onChange={(v) => update({ showDerivative: v })} />
         {shows('leaky-relu') && <NumberInput inputId={`${id}-slope`} field={explorerSpec.slope} value={state.slope} onChange={(v) => update({ slope: v })} />}
         {shows('elu') && <NumberInput inputId={`${id}-alpha`} field={explorerSpec.alpha} value={state.alpha} onChange={(v) => update({ alpha: v })} />}

@@ -7,7 +7,7 @@
 import { BottomAxis, SideAxis, type Tick } from '../shared/Axis';
 import { plotArea, type Frame } from '../shared/frame';
 import { layerScale, layerTicks } from '../shared/LogGradientChart';
-import { bandPath, polylinePath, scaleLinearLite } from '../shared/scales';
+import { axisTicks, bandPath, linearScale, polylinePath } from '../shared/scales';
 
 export interface DistributionChartProps {
   idPrefix: string;
@@ -31,8 +31,8 @@ export function DistributionChart(props: DistributionChartProps) {
   const { frame, depth, mean, std, fraction, yDomain, idPrefix } = props;
   const { x0, x1, y0, y1 } = plotArea(frame);
   const x = layerScale(frame, depth);
-  const y = scaleLinearLite(yDomain, [y0, y1], true);
-  const yf = scaleLinearLite([0, 1], [y0, y1]);
+  const y = linearScale(yDomain, [y0, y1], true);
+  const yf = linearScale([0, 1], [y0, y1]);
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
   const clipId = `${idPrefix}-clip`;
@@ -41,8 +41,7 @@ export function DistributionChart(props: DistributionChartProps) {
   const band = bandPath(depth, lx, (i) => y(mean[i] - std[i]), (i) => y(mean[i] + std[i]), (i) => finite(mean[i]) && finite(std[i]));
   const meanLine = polylinePath(depth, lx, (i) => y(mean[i]), (i) => finite(mean[i]));
   const barWidth = Math.max(1, ((x1 - x0) / depth) * 0.6);
-  const yFormat = y.tickFormat(frame.yTicks);
-  const yTicks: Tick[] = y.ticks(frame.yTicks).map((v) => ({ pos: Math.round(y(v) * 100) / 100, label: yFormat(v) }));
+  const yTicks = axisTicks(y, frame.yTicks);
   const fTicks: Tick[] = [0, 0.25, 0.5, 0.75, 1]
     .filter((_, i) => frame.endLabels || i % 2 === 0)
     .map((v) => ({ pos: yf(v), label: `${v * 100}%` }));

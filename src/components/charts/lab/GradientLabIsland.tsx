@@ -44,6 +44,8 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
   if (view.series.some((s) => s.values.some((v) => !(v > 0 && v < Infinity)))) {
     gradLegend.push({ key: 'u', label: `▼ ${UNDERFLOW_TEXT} (0으로 사라짐) · ▲ ${OVERFLOW_TEXT}`, colorClass: 'c-neutral', line: 'none', symbol: -1 });
   }
+  /** Both charts share the layer axis. */
+  const layerAxis = { frame, depth: view.depth, xLabel: '층 (왼쪽: 입력층 → 오른쪽: 출력층)' };
   const distLegend: LegendEntry[] = [
     { key: 'band', label: '평균 ± 표준편차', colorClass: 'c-band', line: 'solid', symbol: -1, box: 'band' },
     { key: 'bar', label: view.fractionLabel, colorClass: 'c-bar', line: 'none', symbol: -1, box: 'bar' },
@@ -91,14 +93,12 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
         <strong>층별 기울기 크기</strong>
       </p>
       <LogGradientChart
+        {...layerAxis}
         idPrefix={`${id}-grad`}
         title={view.gradTitle}
         desc={view.gradDesc}
-        frame={frame}
-        depth={view.depth}
         series={view.series}
         yDomain={view.yDomain}
-        xLabel="층 (왼쪽: 입력층 → 오른쪽: 출력층)"
         yLabel="기울기 노름"
         underflowLabel={`▼ ${UNDERFLOW_TEXT}`}
         overflowLabel={`▲ ${OVERFLOW_TEXT}`}
@@ -130,16 +130,14 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
         <strong>층별 활성값 분포</strong>
       </p>
       <DistributionChart
+        {...layerAxis}
         idPrefix={`${id}-dist`}
         title={view.distTitle}
         desc={view.distDesc}
-        frame={frame}
-        depth={view.depth}
         mean={view.mean}
         std={view.std}
         fraction={view.fraction}
         yDomain={view.distDomain}
-        xLabel="층 (왼쪽: 입력층 → 오른쪽: 출력층)"
         yLabel="활성값"
         fractionLabel={view.fractionLabel}
       />

@@ -11,7 +11,8 @@ import { fixed, num } from '../shared/format';
 import { useFrameSize, useUrlState } from '../shared/hooks';
 import { LinePlot } from '../shared/LinePlot';
 import { Legend } from '../shared/marks';
-import { binaryLossIds, lossFns, type BinaryLossId } from '../lib-adapter';
+import { lossFns } from '../lib-adapter';
+import { CheckList } from '../shared/Field';
 import { lossView, readingAt, readingText } from './loss-data';
 import { LOSS_FRAMES, lossSpec, type LossProps } from './spec';
 
@@ -43,10 +44,6 @@ export default function LossExplorerIsland(props: LossProps) {
     e.preventDefault();
     setZ(next);
   }
-  function toggle(lid: BinaryLossId, on: boolean) {
-    const list = on ? [...state.losses, lid] : state.losses.filter((x) => x !== lid);
-    if (list.length) update({ losses: list });
-  }
 
   const readoutId = `${id}-readout`;
   const plot = (which: 'loss' | 'grad') => {
@@ -77,27 +74,7 @@ export default function LossExplorerIsland(props: LossProps) {
   return (
     <figure class="dl-chart not-content" id={id} ref={figure} data-chart="loss-explorer" data-shown={`${state.losses.join(',')}|${state.y}|${z}`}>
       <div class="dl-controls">
-        <fieldset class="dl-field">
-          <legend>{lossSpec.losses.label}</legend>
-          <div class="dl-row">
-            {binaryLossIds.map((lid) => {
-              const checked = state.losses.includes(lid);
-              return (
-                <label key={lid} class={`dl-check c-${lid}`}>
-                  <input
-                    type="checkbox"
-                    name={`${id}-loss-${lid}`}
-                    value={lid}
-                    checked={checked}
-                    disabled={checked && state.losses.length === 1}
-                    onChange={(e) => toggle(lid, e.currentTarget.checked)}
-                  />
-                  {lossFns(lid).label}
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>
+        <CheckList name={`${id}-loss`} field={lossSpec.losses} value={state.losses} onChange={(losses) => update({ losses })} labelOf={(l) => lossFns(l).label} />
         <fieldset class="dl-field">
           <legend>{lossSpec.y.label}</legend>
           <div class="dl-row">

@@ -4,7 +4,7 @@
  * decoder as the URL (url-state.ts), so an input never accepts what the URL would reject.
  */
 import type { ComponentChildren } from 'preact';
-import type { BoolField, EnumField, NumberField } from './fields';
+import type { BoolField, EnumField, ListField, NumberField } from './fields';
 import { decodeValue } from './url-state';
 
 interface Base<F, V> {
@@ -92,5 +92,35 @@ export function NumberInput({ inputId, field, value, onChange, children }: Base<
       />
       <output for={inputId}>{field.short?.(value) ?? String(value)}</output>
     </div>
+  );
+}
+
+/**
+ * A checkbox per allowed value of a list field (class `c-<value>` sets its colour); the
+ * last checked box is disabled, since the list keeps at least one value.
+ */
+export function CheckList<V extends string>({ name, field, value, onChange, labelOf }: Omit<Base<ListField<V>, V[]>, 'inputId'> & { name: string; labelOf: (v: V) => string }) {
+  return (
+    <fieldset class="dl-field">
+      <legend>{field.label}</legend>
+      <div class="dl-row">
+        {field.values.map((v) => {
+          const checked = value.includes(v);
+          return (
+            <label key={v} class={`dl-check c-${v}`}>
+              <input
+                type="checkbox"
+                name={`${name}-${v}`}
+                value={v}
+                checked={checked}
+                disabled={checked && value.length === 1}
+                onChange={(e) => onChange(e.currentTarget.checked ? [...value, v] : value.filter((x) => x !== v))}
+              />
+              {labelOf(v)}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }

@@ -3,10 +3,10 @@
  * it receives sampled points, regions and marks, builds d3 scales and paths,
  * and reports pointer positions (in data units) back to its owner.
  */
-import { BottomAxis, SideAxis, type Tick } from './Axis';
+import { BottomAxis, SideAxis } from './Axis';
 import { plotArea, spreadLabels, type Frame } from './frame';
 import { symbolPath } from './marks';
-import { polylinePath, scaleLinearLite, type LinearScale } from './scales';
+import { axisTicks, linearScale, polylinePath } from './scales';
 import { PATH_TOLERANCE } from './simplify';
 
 export type Point = readonly [number, number];
@@ -77,8 +77,8 @@ export function textWidth(text: string, font: number): number {
 export function linePlotScales(frame: Frame, xDomain: readonly [number, number], yDomain: readonly [number, number]) {
   const { x0, x1, y0, y1 } = plotArea(frame);
   return {
-    x: scaleLinearLite(xDomain, [x0, x1]),
-    y: scaleLinearLite(yDomain, [y0, y1]),
+    x: linearScale(xDomain, [x0, x1]),
+    y: linearScale(yDomain, [y0, y1]),
   };
 }
 
@@ -96,10 +96,6 @@ export function linePath(points: readonly Point[], x: (v: number) => number, y: 
   );
 }
 
-function ticksOf(scale: LinearScale, count: number): Tick[] {
-  const format = scale.tickFormat(count);
-  return scale.ticks(count).map((v) => ({ pos: Math.round(scale(v) * 100) / 100, label: format(v) }));
-}
 
 export function LinePlot(props: LinePlotProps) {
   const { idPrefix, frame, xDomain, yDomain, lines, shades = [], peaks = [], crosshair } = props;
@@ -185,8 +181,8 @@ export function LinePlot(props: LinePlotProps) {
             </g>
           ))}
         </g>
-        <SideAxis frame={frame} ticks={ticksOf(y, frame.yTicks)} title={props.yLabel} />
-        <BottomAxis frame={frame} ticks={ticksOf(x, frame.xTicks)} title={props.xLabel} />
+        <SideAxis frame={frame} ticks={axisTicks(y, frame.yTicks)} title={props.yLabel} />
+        <BottomAxis frame={frame} ticks={axisTicks(x, frame.xTicks)} title={props.xLabel} />
         {zeroY !== null && <line class="zero-line" x1={x0} x2={x1} y1={zeroY} y2={zeroY} />}
         <g clip-path={`url(#${clipId})`}>
           {lines.map((l) => (

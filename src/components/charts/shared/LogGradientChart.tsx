@@ -8,7 +8,7 @@ import { BottomAxis, SideAxis, type Tick } from './Axis';
 import { logTick } from './format';
 import { plotArea, spreadLabels, type Frame } from './frame';
 import { symbolPath } from './marks';
-import { polylinePath, scaleLinearLite, scaleLog10 } from './scales';
+import { linearScale, logScale, polylinePath } from './scales';
 
 export interface LogSeries {
   key: string;
@@ -42,7 +42,7 @@ export const plottable = (v: number) => v > 0 && Number.isFinite(v);
 /** Layer axis shared by the lab charts: layer 1 … depth, padded by half a layer. */
 export function layerScale(frame: Frame, depth: number) {
   const { x0, x1 } = plotArea(frame);
-  return scaleLinearLite([0.5, depth + 0.5], [x0, x1]);
+  return linearScale([0.5, depth + 0.5], [x0, x1]);
 }
 
 /** Integer layer ticks, at most `count` of them, always including 1 and `depth`. */
@@ -77,7 +77,7 @@ export function LogGradientChart(props: LogGradientChartProps) {
   const { frame, depth, series, yDomain, idPrefix } = props;
   const { x0, x1, y0, y1 } = plotArea(frame);
   const x = layerScale(frame, depth);
-  const y = scaleLog10(yDomain, [y0, y1]);
+  const y = logScale(yDomain, [y0, y1]);
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
   const path = (values: readonly number[]) =>

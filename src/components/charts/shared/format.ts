@@ -1,7 +1,9 @@
 /**
- * Number formatting for chart labels and readouts. Pure functions, no DOM.
- * Nothing here ever returns "NaN" or "Infinity": callers get Korean words instead.
+ * Number formatting for chart labels and readouts, on d3-format (true minus sign, trimmed
+ * zeros). Pure functions, no DOM. Nothing here ever returns "NaN" or "Infinity": callers get
+ * Korean words instead.
  */
+import { format } from 'd3-format';
 
 const SUPERSCRIPT: Record<string, string> = {
   '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴',
@@ -34,10 +36,7 @@ export function pow10(exponent: number): string {
 export function fixed(x: number, digits = 3): string {
   if (Number.isNaN(x)) return NOT_A_NUMBER_TEXT;
   if (!Number.isFinite(x)) return x > 0 ? OVERFLOW_TEXT : `${MINUS}${OVERFLOW_TEXT}`;
-  let s = x.toFixed(digits);
-  if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
-  if (/^-0$/.test(s)) s = '0';
-  return s.replace('-', MINUS);
+  return format(`.${digits}~f`)(x);
 }
 
 /**
@@ -54,14 +53,8 @@ export function sci(x: number, significant = 2): string {
   if (a >= 1e-3 && a < 1e4) {
     return sign + fixed(Number(a.toPrecision(significant)), 6);
   }
-  const [mant, exp] = a.toExponential(significant - 1).split('e');
-  let e = Number(exp);
-  let m = mant.replace(/\.?0+$/, '');
-  if (m === '10') {
-    m = '1';
-    e += 1;
-  }
-  return m === '1' ? `${sign}${pow10(e)}` : `${sign}${m}×${pow10(e)}`;
+  const [m, e] = format(`.${significant - 1}~e`)(a).split('e');
+  return m === '1' ? `${sign}${pow10(Number(e))}` : `${sign}${m}×${pow10(Number(e))}`;
 }
 
 /** Like `sci` but says "배" (times): 1.2e-15 → "1.2×10⁻¹⁵배"; 0 → "10⁻³⁰⁰ 미만". */
