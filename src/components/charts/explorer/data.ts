@@ -16,9 +16,9 @@ import { lowDerivativeRegions, sampleXs } from '../shared/sampling';
 export { lowDerivativeRegions, SAMPLES, sampleXs } from '../shared/sampling';
 
 /** A region is "saturated" where |f′| < 1 % of max f′. */
-export const SATURATION = 0.01;
+const SATURATION = 0.01;
 
-export interface ExplorerView {
+interface ExplorerView {
   fns: ActivationFns[];
   xDomain: [number, number];
   yDomain: [number, number];
@@ -32,7 +32,7 @@ export interface ExplorerView {
 }
 
 /** Index of an activation in the registry: fixes its symbol shape on every page. */
-export const symbolIndex = (id: ActivationId) => activationIds.indexOf(id);
+const symbolIndex = (id: ActivationId) => activationIds.indexOf(id);
 
 /** Whether f′ has a single interior maximum at x inside the domain (not a plateau, not an edge). */
 function isPeak(fn: ActivationFns, [a, b]: readonly [number, number]): boolean {

@@ -9,7 +9,7 @@ import { plotArea, type Frame } from '../shared/frame';
 import { layerScale, layerTicks } from '../shared/LogGradientChart';
 import { axisTicks, bandPath, linearScale, polylinePath } from '../shared/scales';
 
-export interface DistributionChartProps {
+interface DistributionChartProps {
   idPrefix: string;
   title: string;
   desc: string;

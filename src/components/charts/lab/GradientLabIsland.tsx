@@ -20,7 +20,7 @@ import { LogGradientChart } from '../shared/LogGradientChart';
 import { Legend, type LegendEntry } from '../shared/marks';
 import { UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
 
-export interface GradientLabIslandProps extends LabProps {
+interface GradientLabIslandProps extends LabProps {
   /** The default setting, simulated and prepared at build time (packLabView, see GradientLab.astro). */
   initial: LabView;
   /** Korean labels of the initialisations, from src/lib. */

@@ -23,7 +23,7 @@ import { labView, type LabData, type LabParams, type LabView } from './data';
 /** Batch of the simulated pass: enough samples for stable statistics (and a dead-unit count free of small-batch noise). */
 export const LAB_BATCH = 16;
 /** Networks are drawn at this depth once and sliced for shallower settings. */
-export const LAB_MAX_DEPTH = 50;
+const LAB_MAX_DEPTH = 50;
 /** Offset between the weight seed and the input seed, so input and weights are independent streams. */
 const INPUT_SEED_OFFSET = 0x9e3779b9;
 

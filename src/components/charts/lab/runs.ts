@@ -18,13 +18,13 @@ import type { LabParams, LabView } from './data';
 import { labKey } from './pack';
 
 /** How long a setting may stay busy before the chart says it failed. */
-export const LAB_TIMEOUT_MS = 20_000;
+const LAB_TIMEOUT_MS = 20_000;
 /** Korean message for a setting that could not be computed. */
-export const LAB_ERROR_TEXT = '이 설정을 계산하지 못했습니다.';
-export const LAB_TIMEOUT_TEXT = '계산이 너무 오래 걸려 멈췄습니다.';
+const LAB_ERROR_TEXT = '이 설정을 계산하지 못했습니다.';
+const LAB_TIMEOUT_TEXT = '계산이 너무 오래 걸려 멈췄습니다.';
 
 /** What a listener hears: a view, or the failure of one setting. */
-export type LabEvent = { key: string; view: LabView } | { key: string; error: string };
+type LabEvent = { key: string; view: LabView } | { key: string; error: string };
 
 const CACHE_LIMIT = 300;
 /** Views by setting, least recently used first (a Map keeps insertion order). */

@@ -16,7 +16,7 @@ export const LOST = 0.01;
 /** max over z of |(σ(z) − y)·σ′(z)| for y ∈ {0, 1}: 4/27, at ŷ = 1/3 (y = 1) or 2/3 (y = 0). */
 export const MSE_MAX_DZ = 4 / 27;
 
-export interface PlotView {
+interface PlotView {
   yDomain: [number, number];
   lines: PlotLine[];
   shades: ShadeRegion[];
@@ -25,7 +25,7 @@ export interface PlotView {
   desc: string;
 }
 
-export interface LossView {
+interface LossView {
   fns: LossFns[];
   xDomain: [number, number];
   loss: PlotView;
@@ -120,7 +120,7 @@ export function lossView(state: LossState): LossView {
   };
 }
 
-export interface LossReading {
+interface LossReading {
   z: number;
   yHat: number;
   /** σ′(z), the factor MSE's gradient carries and cross-entropy's does not. */

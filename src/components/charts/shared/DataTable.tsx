@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-export interface DataTableProps {
+interface DataTableProps {
   summary?: string;
   caption: string;
   headers: readonly string[];

@@ -16,7 +16,7 @@ interface Base<F, V> {
 }
 
 /** min, max and step of a number input. */
-export const numberAttrs = (f: NumberField) => ({ min: f.min, max: f.max, step: f.step ?? (f.kind === 'int' ? 1 : 'any') });
+const numberAttrs = (f: NumberField) => ({ min: f.min, max: f.max, step: f.step ?? (f.kind === 'int' ? 1 : 'any') });
 
 export function SelectField<V extends string>({ inputId, field, value, onChange, labelOf }: Base<EnumField<V>, V> & { labelOf?: (v: V) => string }) {
   return (

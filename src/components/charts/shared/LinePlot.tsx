@@ -40,13 +40,13 @@ export interface PeakMark {
   label: string;
 }
 
-export interface CrossDot {
+interface CrossDot {
   key: string;
   colorClass: string;
   y: number;
 }
 
-export interface LinePlotProps {
+interface LinePlotProps {
   idPrefix: string;
   title: string;
   desc: string;

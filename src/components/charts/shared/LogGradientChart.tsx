@@ -21,7 +21,7 @@ export interface LogSeries {
   values: readonly number[];
 }
 
-export interface LogGradientChartProps {
+interface LogGradientChartProps {
   idPrefix: string;
   title: string;
   desc: string;

@@ -49,7 +49,7 @@ export interface BoolField extends Common {
   default: boolean;
 }
 
-export interface RangeField extends Common {
+interface RangeField extends Common {
   kind: 'range';
   min: number;
   max: number;

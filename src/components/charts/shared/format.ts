@@ -11,10 +11,10 @@ const SUPERSCRIPT: Record<string, string> = {
 };
 
 /** The smallest magnitude we print as a number; below it (and 0) reads "10⁻³⁰⁰ 미만". */
-export const UNDERFLOW = 1e-300;
+const UNDERFLOW = 1e-300;
 export const UNDERFLOW_TEXT = '10⁻³⁰⁰ 미만';
 export const OVERFLOW_TEXT = '10³⁰⁰ 초과';
-export const NOT_A_NUMBER_TEXT = '계산 불가';
+const NOT_A_NUMBER_TEXT = '계산 불가';
 
 /** U+2212 MINUS SIGN, which reads better than a hyphen next to digits. */
 const MINUS = '−';

@@ -3,7 +3,7 @@
  * compact frame with the same aspect ratio, so switching between them after
  * hydration on a phone never moves the page: only the text gets larger.
  */
-export interface Margin {
+interface Margin {
   top: number;
   right: number;
   bottom: number;

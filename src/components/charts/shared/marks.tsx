@@ -24,7 +24,7 @@ export interface LegendEntry {
   box?: 'band' | 'bar';
 }
 
-export function LegendSwatch({ entry }: { entry: LegendEntry }) {
+function LegendSwatch({ entry }: { entry: LegendEntry }) {
   const lineClass = entry.line === 'dashed' ? 'series deriv' : entry.line === 'dotted' ? 'series theory' : 'series';
   return (
     <svg viewBox="0 0 40 16" aria-hidden="true" class={`dl-svg ${entry.colorClass}`} focusable="false">

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { isOneOf, type FieldSpec, type InputPropsOf, type PropsOf, type Spec } from './fields';
 
 /** Chart ids become DOM ids and URL keys: lower-case letters, digits and hyphens. */
-export const CHART_ID = /^[a-z][a-z0-9-]{0,39}$/;
+const CHART_ID = /^[a-z][a-z0-9-]{0,39}$/;
 
 const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 const list = (values: readonly string[]) => values.join(', ');
@@ -85,7 +85,7 @@ export interface CrossCheck<S extends Spec> {
 }
 
 /** The strict object schema of a chart's props: `id`, every field of the spec, `caption`. */
-export function propsSchema<S extends Spec>(spec: S, fallbackId: string) {
+function propsSchema<S extends Spec>(spec: S, fallbackId: string) {
   const shape: Record<string, z.ZodType> = { id: chartId(fallbackId) };
   for (const [key, field] of Object.entries(spec)) shape[key] = fieldSchema(key, field);
   shape.caption = caption;
@@ -93,12 +93,12 @@ export function propsSchema<S extends Spec>(spec: S, fallbackId: string) {
 }
 
 /** `['activations', 1]` → `activations[1]`. */
-export function issuePath(path: readonly PropertyKey[]): string {
+function issuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)), '');
 }
 
 /** One Starlight-style line per problem: `**prop**: message`. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], knownProps: readonly string[]): string[] {
+function formatIssues(issues: readonly z.core.$ZodIssue[], knownProps: readonly string[]): string[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => `**${issuePath([...issue.path, key])}**: 없는 속성입니다. 가능한 속성: ${list(knownProps)}`)

@@ -12,7 +12,7 @@ import { simplifyIndices } from './simplify';
 
 type Domain = readonly [number, number];
 
-export interface Scale {
+interface Scale {
   (v: number): number;
   invert(u: number): number;
 }

@@ -9,14 +9,14 @@
 import { isOneOf, validNumber, validRange, type FieldSpec, type Spec, type StateOf, type ValueOf } from './fields';
 
 /** Query key of one setting: `lab` + `depth` → `lab.depth`. */
-export function paramKey(id: string, key: string): string {
+function paramKey(id: string, key: string): string {
   return `${id}.${key}`;
 }
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /** A plain decimal (no hex, no "Infinity", no blanks), or NaN. */
-export function parseNumber(raw: string): number {
+function parseNumber(raw: string): number {
   const s = raw.trim();
   return NUMBER.test(s) ? Number(s) : NaN;
 }
@@ -53,7 +53,7 @@ function numberText(n: number): string {
 }
 
 /** Encodes one value for the query. */
-export function encodeValue(value: string | number | boolean | readonly (string | number)[]): string {
+function encodeValue(value: string | number | boolean | readonly (string | number)[]): string {
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' ? numberText(v) : String(v))).join(',');
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return numberText(value);

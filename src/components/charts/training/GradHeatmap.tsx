@@ -11,7 +11,7 @@ import { axisTicks, linearScale, niceDomain } from '../shared/scales';
 import { heatColumns, heatPaths, type HeatScale } from './heatmap-data';
 import type { TrainRecord } from './history';
 
-export interface GradHeatmapProps {
+interface GradHeatmapProps {
   idPrefix: string;
   title: string;
   desc: string;

@@ -8,7 +8,7 @@ import { plotArea, type Frame } from '../shared/frame';
 import { axisTicks, linearScale, niceDomain, polylinePath } from '../shared/scales';
 import type { TrainRecord } from './history';
 
-export interface LossChartProps {
+interface LossChartProps {
   idPrefix: string;
   title: string;
   desc: string;

@@ -25,7 +25,7 @@ import { useTrainingRun } from './runner';
 import { runKey, trainSpec, type TrainingProps, type TrainState } from './spec';
 import { heatmapDesc, lossDesc, TABLE_HEADERS, tableRows, unpackView, type TrainView } from './view';
 
-export interface TrainingLabIslandProps extends TrainingProps {
+interface TrainingLabIslandProps extends TrainingProps {
   /** The default setting trained for `steps` steps at build time (packView, see TrainingLab.astro). */
   initial: TrainView;
   /** Korean labels keyed `activation.<id>` and `init.<id>` (TrainingLab.astro, from src/lib). */

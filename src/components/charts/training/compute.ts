@@ -10,7 +10,7 @@ import { runKey, trainerSpec, type TrainState } from './spec';
 import type { Boundary, PointSet, RunStatic, TrainView } from './view';
 
 /** Cells per side of the decision-boundary grid. */
-export const BOUNDARY_RES = 24;
+const BOUNDARY_RES = 24;
 /** Records kept while pre-training: each costs a full evaluation of the data, the larger share of the build-time cost. */
 const PRETRAIN_RECORDS = 60;
 

@@ -18,7 +18,7 @@ export function stepText(n: number): string {
   return Number.isFinite(n) ? format(',')(Math.trunc(n)) : '–';
 }
 
-export const DIVERGED_ADVICE = '학습률을 낮추거나, 기울기 클리핑을 켜거나, 초기화 배율을 줄여 보세요.';
+const DIVERGED_ADVICE = '학습률을 낮추거나, 기울기 클리핑을 켜거나, 초기화 배율을 줄여 보세요.';
 
 /** One line on the current state: step, losses, accuracies (and what happened, if it diverged). */
 export function summaryText(r: TrainRecord | undefined, diverged: boolean): string {

@@ -7,7 +7,7 @@ import { defaultsOf, SEED_RANGE, type PropsOf, type Spec, type StateOf } from '.
 import { parseState } from '../shared/url-state';
 
 /** Build-time pre-training: at most this many steps (the build trains the page's preset once). */
-export const MAX_PRETRAIN_STEPS = 2000;
+const MAX_PRETRAIN_STEPS = 2000;
 /** Points in the generated data set (half train, half test). */
 export const DATASET_SIZE = 400;
 
@@ -77,7 +77,7 @@ export type TrainingProps = PropsOf<typeof trainSpec>;
 export const TRAIN_DEFAULTS: TrainState = defaultsOf(trainSpec);
 
 /** Settings that change the run (all but `steps`, which only sizes the build's pre-training). */
-export const RUN_KEYS = (Object.keys(trainSpec) as TrainKey[]).filter((k) => k !== 'steps');
+const RUN_KEYS = (Object.keys(trainSpec) as TrainKey[]).filter((k) => k !== 'steps');
 
 /** Reads the state from a query; each missing or invalid key keeps its default. */
 export const parseTrainState = (search: string, id: string, defaults: TrainState) => parseState(search, id, trainSpec, defaults);
