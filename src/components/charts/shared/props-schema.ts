@@ -85,7 +85,7 @@ export interface CrossCheck<S extends Spec> {
 }
 
 /** The strict object schema of a chart's props: `id`, every field of the spec, `caption`. */
-function propsSchema<S extends Spec>(spec: S, fallbackId: string) {
+export function propsSchema<S extends Spec>(spec: S, fallbackId: string) {
   const shape: Record<string, z.ZodType> = { id: chartId(fallbackId) };
   for (const [key, field] of Object.entries(spec)) shape[key] = fieldSchema(key, field);
   shape.caption = caption;

@@ -53,7 +53,7 @@ function numberText(n: number): string {
 }
 
 /** Encodes one value for the query. */
-function encodeValue(value: string | number | boolean | readonly (string | number)[]): string {
+export function encodeValue(value: string | number | boolean | readonly (string | number)[]): string {
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' ? numberText(v) : String(v))).join(',');
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return numberText(value);
