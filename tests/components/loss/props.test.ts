@@ -1,20 +1,11 @@
 /** <LossExplorer> props (build time) and URL state (browser) agree on one spec. */
 import { describe, expect, test } from 'vitest';
-import { ChartPropsError, parseProps } from '../../../src/components/charts/shared/props-schema';
+import { propsErrorOf as errorOf } from '../../helpers/chart-props';
+import { parseProps } from '../../../src/components/charts/shared/props-schema';
 import { LOSS_CHECKS, LOSS_DEFAULTS, lossSpec } from '../../../src/components/charts/loss/spec';
 
 const parseLossProps = (input: Record<string, unknown>, where?: string) => parseProps('LossExplorer', lossSpec, 'loss', input, where, LOSS_CHECKS);
 import { hrefWithState, parseState } from '../../../src/components/charts/shared/url-state';
-
-function errorOf(fn: () => unknown): ChartPropsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ChartPropsError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChartPropsError');
-}
 
 describe('<LossExplorer> props', () => {
   test('defaults fill every setting', () => {

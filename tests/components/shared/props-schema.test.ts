@@ -2,20 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { EXPLORER_DEFAULTS, explorerSpec } from '../../../src/components/charts/explorer/spec';
 import { LAB_DEFAULTS, labSpec } from '../../../src/components/charts/lab/spec';
 import { claimChartId } from '../../../src/components/charts/shared/chart-props';
-import { ChartPropsError, parseProps } from '../../../src/components/charts/shared/props-schema';
+import { propsErrorOf as errorOf } from '../../helpers/chart-props';
+import { parseProps } from '../../../src/components/charts/shared/props-schema';
 
 const parseExplorerProps = (input: Record<string, unknown>, where?: string) => parseProps('ActivationExplorer', explorerSpec, 'explorer', input, where);
 const parseLabProps = (input: Record<string, unknown>, where?: string) => parseProps('GradientLab', labSpec, 'lab', input, where);
-
-function errorOf(fn: () => unknown): ChartPropsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ChartPropsError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChartPropsError');
-}
 
 describe('<ActivationExplorer> props', () => {
   test('defaults', () => {

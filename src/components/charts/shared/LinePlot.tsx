@@ -5,8 +5,7 @@
  */
 import { BottomAxis, SideAxis } from './Axis';
 import { plotArea, spreadLabels, type Frame } from './frame';
-import { symbolPath } from './marks';
-import { axisTicks, linearScale, polylinePath } from './scales';
+import { axisTicks, linearScale, polylinePath, symbolPath } from './scales';
 import { PATH_TOLERANCE } from './simplify';
 
 export type Point = readonly [number, number];

@@ -7,8 +7,7 @@
 import { BottomAxis, SideAxis, type Tick } from './Axis';
 import { logTick } from './format';
 import { plotArea, spreadLabels, type Frame } from './frame';
-import { symbolPath } from './marks';
-import { linearScale, logScale, polylinePath } from './scales';
+import { linearScale, logScale, polylinePath, symbolPath } from './scales';
 
 export interface LogSeries {
   key: string;

@@ -1,15 +1,5 @@
 /** Small shared marks: series symbols and legend swatches (presentational). */
-import { symbolShape } from './scales';
-
-const cache = new Map<string, string>();
-
-/** Path of the i-th symbol shape (circle, square, triangle, …) with the given area, memoized. */
-export function symbolPath(index: number, area = 64): string {
-  const key = `${index}:${area}`;
-  let d = cache.get(key);
-  if (d === undefined) cache.set(key, (d = symbolShape(index, area)));
-  return d;
-}
+import { symbolPath } from './scales';
 
 export interface LegendEntry {
   key: string;

@@ -135,6 +135,6 @@ const symbolHexagon = polygonSymbol(
 const SYMBOLS: readonly SymbolType[] = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolTriangleDown, symbolHexagon];
 
 /** Path of the i-th symbol shape, centred on 0,0 with the given area. */
-export function symbolShape(index: number, area: number): string {
+export function symbolPath(index: number, area = 64): string {
   return symbol(SYMBOLS[((index % 7) + 7) % 7], area).digits(2)() ?? '';
 }
