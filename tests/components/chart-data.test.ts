@@ -1,12 +1,12 @@
 /** Data preparation from src/lib results: explorer curves, lab views, the lib bridge. */
 import { describe, expect, test } from 'vitest';
-import { createNetwork, initIds, inits } from '../../src/lib/index';
-import { EXPLORER_DEFAULTS, LAB_DEFAULTS } from '../../src/components/charts/chart-spec';
-import { explorerView, lowDerivativeRegions, sampleXs, valuesAt } from '../../src/components/charts/explorer-data';
-import { computeLab, computeLabView, labNetwork, nearestFirst } from '../../src/components/charts/lab-compute';
-import { decadeDomain, gradientRatio, labView, summarize } from '../../src/components/charts/lab-data';
-import { labKey, packLabView, unpackLabView } from '../../src/components/charts/lab-pack';
-import { INIT_IDS } from '../../src/components/charts/lib-adapter';
+import { createNetwork } from '../../src/lib/index';
+import { EXPLORER_DEFAULTS } from '../../src/components/charts/explorer/spec';
+import { LAB_DEFAULTS } from '../../src/components/charts/lab/spec';
+import { explorerView, lowDerivativeRegions, sampleXs, valuesAt } from '../../src/components/charts/explorer/data';
+import { computeLab, computeLabView, labNetwork, nearestFirst } from '../../src/components/charts/lab/compute';
+import { decadeDomain, gradientRatio, labView, summarize } from '../../src/components/charts/lab/data';
+import { labKey, packLabView, unpackLabView } from '../../src/components/charts/lab/pack';
 
 
 describe('explorer data', () => {
@@ -117,11 +117,6 @@ describe('lab view', () => {
 });
 
 describe('bridge to src/lib', () => {
-  test('INIT_IDS spells out the library\'s initIds', () => {
-    expect(INIT_IDS).toEqual([...initIds]);
-    expect(Object.keys(inits)).toEqual([...initIds]);
-  });
-
   test('a sliced cached network equals createNetwork at that depth (layers are drawn in order)', () => {
     for (const init of ['standard', 'he'] as const) {
       const sliced = labNetwork({ activation: 'tanh', init, depth: 7, width: 16, seed: 42 });

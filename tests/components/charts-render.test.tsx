@@ -1,11 +1,11 @@
 /** Render tests of the presentational chart components (preact-render-to-string, no DOM). */
 import { describe, expect, test } from 'vitest';
 import { render } from 'preact-render-to-string';
-import { BottomAxis, SideAxis } from '../../src/components/charts/Axis';
-import { DistributionChart } from '../../src/components/charts/DistributionChart';
-import { EXPLORER_FRAMES, LAB_FRAMES, spreadLabels, type Frame } from '../../src/components/charts/frame';
-import { LinePlot, linePath, linePlotScales } from '../../src/components/charts/LinePlot';
-import { decadeTicks, layerScale, layerTicks, LogGradientChart } from '../../src/components/charts/LogGradientChart';
+import { BottomAxis, SideAxis } from '../../src/components/charts/shared/Axis';
+import { DistributionChart } from '../../src/components/charts/lab/DistributionChart';
+import { EXPLORER_FRAMES, LAB_FRAMES, spreadLabels, type Frame } from '../../src/components/charts/shared/frame';
+import { LinePlot, linePath, linePlotScales } from '../../src/components/charts/shared/LinePlot';
+import { decadeTicks, layerScale, layerTicks, LogGradientChart } from '../../src/components/charts/shared/LogGradientChart';
 
 /** A frame whose plot area maps x ∈ [0, 10] to [10, 110] and y ∈ [0, 1] to [110, 10]. */
 const FRAME: Frame = {

@@ -3,10 +3,11 @@
  * (lab-compute.ts, lab-data.ts): the loss it computes, why that loss, how to reproduce it,
  * what each readout means, and the answers of the "먼저 예측해 보기" prompts.
  */
+import type { ActivationId, InitId } from '../../src/lib/index';
 import { describe, expect, it } from 'vitest';
-import { computeLab, LAB_BATCH, labInput, labNetwork } from '../../src/components/charts/lab-compute';
-import { labView } from '../../src/components/charts/lab-data';
-import { sci } from '../../src/components/charts/format';
+import { computeLab, LAB_BATCH, labInput, labNetwork } from '../../src/components/charts/lab/compute';
+import { labView } from '../../src/components/charts/lab/data';
+import { sci } from '../../src/components/charts/shared/format';
 import { activations, chainRuleBound, gradientFlow, type Network, type Readout } from '../../src/lib';
 import { expectClose } from '../helpers/expect-close';
 import { expectInNote, sciTex, sig } from './note-text';
@@ -76,7 +77,7 @@ function naiveLab(network: Network, input: Float64Array, batch: number) {
   return { loss, hNorm, wNorm };
 }
 
-function lab(activation: string, init: string, depth: number, width = 64, seed = 1) {
+function lab(activation: ActivationId, init: InitId, depth: number, width = 64, seed = 1) {
   const data = computeLab({ activation, init, depth, width, seed });
   return { data, view: labView(data), ratio: data.actGrad[0] / data.actGrad[depth - 1] };
 }
@@ -115,7 +116,7 @@ describe('실험실의 손실과 재현 방법', () => {
 
   it('가중치 분포: 노트의 네 분포가 실험실의 초기화와 같다', () => {
     const n = 128;
-    const variance = (init: string) => {
+    const variance = (init: InitId) => {
       const net = labNetwork({ activation: 'linear', init, depth: 2, width: n, seed: 5 });
       let s = 0;
       for (const layer of net.layers) for (const w of layer.weights) s += w * w;
@@ -134,7 +135,7 @@ describe('실험실의 손실과 재현 방법', () => {
 
 describe('손실을 이렇게 정한 이유: 모두 더하면 ReLU + He에서도 출력층 쪽이 층마다 약 1.1배', () => {
   /** Geometric mean over seeds of the per-layer growth of ‖∂L/∂h‖ over the `layers` nearest the output. */
-  function growth(activation: string, init: string, readout: Readout, layers: number, depth = 30, seeds = 20): number {
+  function growth(activation: ActivationId, init: InitId, readout: Readout, layers: number, depth = 30, seeds = 20): number {
     let logSum = 0;
     for (let seed = 1; seed <= seeds; seed++) {
       const network = labNetwork({ activation, init, depth, width: 64, seed });

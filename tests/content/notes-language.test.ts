@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { initLabels } from '../../src/components/charts/lab-compute';
-import { labView, summarize } from '../../src/components/charts/lab-data';
-import { computeLab } from '../../src/components/charts/lab-compute';
+import { initLabels } from '../../src/components/charts/lab/compute';
+import { labView, summarize } from '../../src/components/charts/lab/data';
+import { computeLab } from '../../src/components/charts/lab/compute';
 import { NOTE_SLUGS, noteBody } from './note-text';
 
 /** Particles (and the copula) that attach to the word before them in Korean. */
@@ -57,12 +57,12 @@ function prose(slug: string): string {
 }
 
 const CHART_UI_FILES = [
-  'src/components/charts/lab-data.ts',
-  'src/components/charts/GradientLabIsland.tsx',
-  'src/components/charts/DistributionChart.tsx',
-  'src/components/charts/LogGradientChart.tsx',
-  'src/components/charts/ActivationExplorerIsland.tsx',
-  'src/components/charts/explorer-data.ts',
+  'src/components/charts/lab/data.ts',
+  'src/components/charts/lab/GradientLabIsland.tsx',
+  'src/components/charts/lab/DistributionChart.tsx',
+  'src/components/charts/shared/LogGradientChart.tsx',
+  'src/components/charts/explorer/ActivationExplorerIsland.tsx',
+  'src/components/charts/explorer/data.ts',
   'src/components/charts/lib-adapter.ts',
   'src/lib/network/init.ts',
 ];

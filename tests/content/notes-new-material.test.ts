@@ -4,10 +4,10 @@
  * breaking, the backprop review's numbers, the explorer tasks, and the corrected claims.
  */
 import { describe, expect, it } from 'vitest';
-import { explorerView, valuesAt } from '../../src/components/charts/explorer-data';
-import { EXPLORER_DEFAULTS, type ExplorerState } from '../../src/components/charts/chart-spec';
-import { num } from '../../src/components/charts/format';
-import { labInput, labNetwork } from '../../src/components/charts/lab-compute';
+import { explorerView, valuesAt } from '../../src/components/charts/explorer/data';
+import { EXPLORER_DEFAULTS, type ExplorerState } from '../../src/components/charts/explorer/spec';
+import { num } from '../../src/components/charts/shared/format';
+import { labInput, labNetwork } from '../../src/components/charts/lab/compute';
 import { activations, forward, gradientFlow, normalPdf, validateNetworkSpec, type Network } from '../../src/lib';
 import { expectClose } from '../helpers/expect-close';
 import { expectInNote, noteBody, sig } from './note-text';

@@ -7,7 +7,7 @@
  * Numbers that come from papers (AlexNet's "about 6×" on CIFAR-10, MNIST's 28×28)
  * cannot be recomputed; they are only checked to be present and cited.
  */
-import { LAB_BATCH, labInput, labNetwork } from '../../src/components/charts/lab-compute';
+import { LAB_BATCH, labInput, labNetwork } from '../../src/components/charts/lab/compute';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -435,7 +435,7 @@ describe('기울기 소실 노트의 숫자', () => {
 
 describe('"직접 해 보기"의 설정이 글이 말하는 모습을 보인다', () => {
   /** The lab's own network, input and readout (src/components/charts/lab-compute.ts): what the reader sees. */
-  function ratios(activation: string, init: string, depth: number, width = 64, seed = 1) {
+  function ratios(activation: ActivationId, init: InitId, depth: number, width = 64, seed = 1) {
     const network = labNetwork({ activation, init, depth, width, seed });
     const flow = gradientFlow(network, labInput(width, seed), LAB_BATCH, { readout: 'alternating' });
     const a = flow.activationGradNorm;

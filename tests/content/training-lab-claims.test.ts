@@ -10,13 +10,14 @@
  * The note says its results hold for the link's seed and for seeds 2 and 3; claims the note
  * limits to seed 1 say so (`seeds: [1]`).
  */
+import { validNumber } from '../../src/components/charts/shared/fields';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { DIVERGENCE_LIMIT, createTrainer, type Trainer } from '../../src/lib';
 import { ADAM_EPSILON } from '../../src/lib/training/optimizers';
-import { decodeValue } from '../../src/components/charts/url-state';
+import { decodeValue } from '../../src/components/charts/shared/url-state';
 import { boundaryGrid, planeExtent } from '../../src/components/charts/training/compute';
-import { TRAIN_DEFAULTS, trainSpec, trainerSpec, validClip, type TrainKey } from '../../src/components/charts/training/spec';
+import { TRAIN_DEFAULTS, trainSpec, trainerSpec, type TrainKey } from '../../src/components/charts/training/spec';
 import {
   LAB_ID,
   SEEDS,
@@ -71,7 +72,7 @@ describe('노트의 실험 링크', () => {
         expect(decoded, `${p.label}: ${key}=${value} is a value the lab accepts`).not.toBeUndefined();
         expect(p.state[field as TrainKey], `${p.label}: ${key}`).toEqual(decoded);
       }
-      expect(validClip(p.state.clip), p.label).toBe(true);
+      expect(validNumber(trainSpec.clip, p.state.clip), p.label).toBe(true);
       // "원 안과 밖의 점을 가르는 작은 분류 문제", "폭 16"
       expect(p.state.dataset, p.label).toBe('circle');
       expect(p.state.width, p.label).toBe(16);

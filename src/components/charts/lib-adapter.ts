@@ -1,24 +1,41 @@
 /**
- * The light half of the bridge to src/lib (activations and init names), used
- * by both islands on the main thread. The simulation half, which pulls in
- * the network code, is lab-compute.ts (run in a worker). Only these two files
- * know the names of src/lib's exports.
+ * The one bridge from the charts to src/lib: every chart file reaches the library through
+ * here, and this file only through src/lib/index.ts (the library's public API). Besides the
+ * re-exports it holds the small views the charts need of the library's objects (Korean and
+ * short labels of activations and losses).
  */
-// Imported from the modules, not from src/lib/index.ts: the index also re-exports the
-// network code, and bundlers keep a module's re-exports when it has top-level effects
-// (Object.freeze), which would pull the simulation into the main-thread bundle.
-import { activations, getActivation } from '../../lib/activations/registry';
-import type { ActivationId } from '../../lib/activations/types';
+import { activations, binaryLosses, getActivation, type ActivationId, type BinaryLoss, type BinaryLossId } from '../../lib/index';
 
-export { ACTIVATION_IDS, INIT_IDS } from './lib-ids';
-
-export interface ActivationParams {
-  slope: number;
-  alpha: number;
-}
+export {
+  activationIds,
+  activations,
+  binaryLossIds,
+  chainRuleBound,
+  createNetwork,
+  createTrainer,
+  datasetIds,
+  getActivation,
+  gradientFlow,
+  initIds,
+  inits,
+  lossIds,
+  normIds,
+  optimizerIds,
+  predictedGradientNorms,
+  sigmoid,
+  sigmoidDerivative,
+  standardNormalInput,
+  theoreticalVarianceFactor,
+  TRAIN_LIMITS,
+  validateNetworkSpec,
+} from '../../lib/index';
+export type { ActivationId, BinaryLossId, InitId, Network, Trainer, TrainerSpec } from '../../lib/index';
+// Not part of src/lib's public API: how the wasm memory is sized is the gradient lab's concern
+// only. The one deep import, kept here so no other chart file knows a library path.
+export { reserveWorkspace } from '../../lib/network/workspace';
 
 export interface ActivationFns {
-  id: string;
+  id: ActivationId;
   /** Korean label (e.g. 시그모이드). */
   label: string;
   /** Short name for direct labels on the chart, as the notes write it (e.g. 시그모이드, tanh). */
@@ -32,23 +49,37 @@ export interface ActivationFns {
 }
 
 /** Direct labels must be short; Korean where the notes use a Korean name. */
-const SHORT_LABELS: Record<string, string> = { sigmoid: '시그모이드', tanh: 'tanh', softplus: '소프트플러스', linear: '선형' };
+const SHORT_LABELS: Partial<Record<ActivationId, string>> = { sigmoid: '시그모이드', tanh: 'tanh', softplus: '소프트플러스', linear: '선형' };
 
 /** f and f′ of an activation with the explorer's slope (Leaky ReLU) and α (ELU). */
-export function activationFns(id: string, params: ActivationParams): ActivationFns {
-  const act = getActivation(id, { slope: params.slope, alpha: params.alpha });
-  return {
-    id,
-    label: act.label.ko,
-    short: SHORT_LABELS[id] ?? act.label.en,
-    f: act.f,
-    df: act.df,
-    saturates: act.saturates,
-    maxDerivative: act.maxDerivative,
-  };
+export function activationFns(id: ActivationId, params: { slope: number; alpha: number }): ActivationFns {
+  const act = getActivation(id, params);
+  const { f, df, saturates, maxDerivative } = act;
+  return { id, label: act.label.ko, short: SHORT_LABELS[id] ?? act.label.en, f, df, saturates, maxDerivative };
 }
 
-export function activationLabel(id: string): string {
-  return activations[id as ActivationId]?.label.ko ?? id;
+/** Korean label of an activation (e.g. 시그모이드). */
+export const activationLabel = (id: ActivationId): string => activations[id].label.ko;
+
+export interface LossFns {
+  id: BinaryLossId;
+  /** Korean name, as the note writes it. */
+  label: string;
+  /** Short direct label at the end of its curve. */
+  short: string;
+  /** How ∂L/∂z factors, as the note writes it. */
+  dzFormula: string;
+  value: BinaryLoss['value'];
+  dz: BinaryLoss['dz'];
 }
 
+const LOSS_TEXT: Record<BinaryLossId, { short: string; dzFormula: string }> = {
+  bce: { short: '교차 엔트로피', dzFormula: 'ŷ − y' },
+  mse: { short: 'MSE', dzFormula: '(ŷ − y)·σ′(z)' },
+};
+
+/** A binary loss of the logit z, with the note's names for it. */
+export function lossFns(id: BinaryLossId): LossFns {
+  const loss = binaryLosses[id];
+  return { id, label: loss.label.ko, ...LOSS_TEXT[id], value: loss.value, dz: loss.dz };
+}

@@ -1,7 +1,7 @@
 /** CSV of a chart's data table: BOM, quoting, Korean headers, numbers a spreadsheet reads. */
 import { describe, expect, test } from 'vitest';
 import { BOM, buildCsv, csvField, plainNumber } from '../../../src/components/charts/export/csv';
-import { fixed, percent, sci, UNDERFLOW_TEXT } from '../../../src/components/charts/format';
+import { fixed, percent, sci, UNDERFLOW_TEXT } from '../../../src/components/charts/shared/format';
 
 /** Splits CSV text into records and fields (RFC 4180 quoting), independently of csv.ts. */
 function parseCsv(text: string): string[][] {

@@ -1,19 +1,11 @@
 /** <LossExplorer> props (build time) and URL state (browser) agree on one spec. */
 import { describe, expect, test } from 'vitest';
-import { ChartPropsError } from '../../../src/components/charts/props-schema';
-import { parseLossProps } from '../../../src/components/charts/loss/props';
-import { LOSS_DEFAULTS, lossSpec } from '../../../src/components/charts/loss/spec';
-import { hrefWithState, parseState } from '../../../src/components/charts/url-state';
+import { propsErrorOf as errorOf } from '../../helpers/chart-props';
+import { parseProps } from '../../../src/components/charts/shared/props-schema';
+import { LOSS_CHECKS, LOSS_DEFAULTS, lossSpec } from '../../../src/components/charts/loss/spec';
 
-function errorOf(fn: () => unknown): ChartPropsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ChartPropsError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChartPropsError');
-}
+const parseLossProps = (input: Record<string, unknown>, where?: string) => parseProps('LossExplorer', lossSpec, 'loss', input, where, LOSS_CHECKS);
+import { hrefWithState, parseState } from '../../../src/components/charts/shared/url-state';
 
 describe('<LossExplorer> props', () => {
   test('defaults fill every setting', () => {
@@ -26,7 +18,7 @@ describe('<LossExplorer> props', () => {
     expect(e.message).toContain('<LossExplorer> (페이지 /notes/x/)');
     expect(e.lines).toEqual([
       '**losses[1]**: "hinge"은(는) 알 수 없는 손실 함수입니다. 가능한 값: bce, mse',
-      '**y**: 정답 y는 0 또는 1이어야 합니다 (받은 값: 2). 예: y={1}',
+      '**y**: 0 이상 1 이하의 정수여야 합니다 (받은 값: 2).',
       '**domain**: 최댓값이 최솟값보다 1 이상 커야 합니다 (받은 값: [5,4]).',
     ]);
   });
@@ -44,7 +36,7 @@ describe('<LossExplorer> props', () => {
 
 describe('<LossExplorer> URL state', () => {
   test('round trip: changed keys are written, defaults are left out', () => {
-    const state = { ...LOSS_DEFAULTS, y: 0, z: 2.5, losses: ['mse'] };
+    const state = { ...LOSS_DEFAULTS, y: 0, z: 2.5, losses: ['mse' as const] };
     const href = hrefWithState('https://x.test/notes/output-layer/?a=1#c', 'loss', lossSpec, state, LOSS_DEFAULTS);
     expect(href).toBe('/notes/output-layer/?a=1&loss.losses=mse&loss.y=0&loss.z=2.5#c');
     expect(parseState(new URL(href, 'https://x.test').search, 'loss', lossSpec, LOSS_DEFAULTS)).toEqual(state);

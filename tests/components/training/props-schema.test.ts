@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { ChartPropsError } from '../../../src/components/charts/props-schema';
-import { parseTrainingProps } from '../../../src/components/charts/training/props-schema';
+import { ChartPropsError, parseProps } from '../../../src/components/charts/shared/props-schema';
 import { TRAIN_DEFAULTS, trainSpec } from '../../../src/components/charts/training/spec';
 import { TRAIN_LIMITS } from '../../../src/lib/index';
 
-function linesOf(input: unknown): string[] {
+const parseTrainingProps = (input: Record<string, unknown>, where?: string) => parseProps('TrainingLab', trainSpec, 'train', input, where);
+
+function linesOf(input: Record<string, unknown>): string[] {
   try {
     parseTrainingProps(input, '페이지 /notes/x/');
   } catch (e) {

@@ -1,7 +1,7 @@
 /** SSR of <TrainingLab>'s island and charts (preact-render-to-string, no DOM). */
 import { describe, expect, test } from 'vitest';
 import { render } from 'preact-render-to-string';
-import { LAB_FRAMES } from '../../../src/components/charts/frame';
+import { LAB_FRAMES } from '../../../src/components/charts/shared/frame';
 import { boundaryGrid, computeTrainView, planeExtent, theoryRatio } from '../../../src/components/charts/training/compute';
 import { summaryText } from '../../../src/components/charts/training/format';
 import type { TrainRecord } from '../../../src/components/charts/training/history';
@@ -82,7 +82,7 @@ describe('guards and helpers', () => {
   });
 
   test('the theory ratio is √(n·Var[W]·E[f′²]) × initScale from src/lib, only for a plain stack', () => {
-    const s = { ...TRAIN_DEFAULTS, activation: 'tanh', init: 'xavier', initScale: 2 };
+    const s = { ...TRAIN_DEFAULTS, activation: 'tanh', init: 'xavier', initScale: 2 } as const;
     expect(theoryRatio(s)).toBeCloseTo(Math.sqrt(theoreticalVarianceFactor('tanh', 'xavier', s.width).factor) * 2, 12);
     expect(theoryRatio({ ...s, residual: true })).toBeNull();
     expect(theoryRatio({ ...s, norm: 'batch' })).toBeNull();

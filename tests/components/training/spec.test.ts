@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { TRAIN_LIMITS } from '../../../src/lib/index';
-import { LAB_LIMITS } from '../../../src/components/charts/chart-spec';
-import { DATASET_SIZE, SEED_LIMITS, parseTrainState, runKey, TRAIN_DEFAULTS, trainerSpec, trainSpec, validClip } from '../../../src/components/charts/training/spec';
-import { hrefWithState } from '../../../src/components/charts/url-state';
-import { createTrainer, validateTrainerSpec, type TrainerSpec } from '../../../src/lib/index';
+import { validNumber } from '../../../src/components/charts/shared/fields';
+import { DATASET_SIZE, parseTrainState, runKey, TRAIN_DEFAULTS, trainerSpec, trainSpec, type TrainState } from '../../../src/components/charts/training/spec';
+import { hrefWithState } from '../../../src/components/charts/shared/url-state';
+import { createTrainer, validateTrainerSpec } from '../../../src/lib/index';
 
 describe('training lab spec', () => {
   test('bounds come from TRAIN_LIMITS (batch size also capped by the training half of the data)', () => {
@@ -15,25 +15,22 @@ describe('training lab spec', () => {
   });
 
   test('the defaults and both ends of every numeric range are specs the trainer accepts', () => {
-    expect(() => validateTrainerSpec(trainerSpec(TRAIN_DEFAULTS) as TrainerSpec)).not.toThrow();
+    expect(() => validateTrainerSpec(trainerSpec(TRAIN_DEFAULTS))).not.toThrow();
     for (const [key, field] of Object.entries(trainSpec)) {
       if (field.kind !== 'int' && field.kind !== 'number') continue;
       for (const v of [field.min, field.max]) {
         const s = { ...TRAIN_DEFAULTS, [key]: v };
-        expect(() => validateTrainerSpec(trainerSpec(s) as TrainerSpec), `${key}=${v}`).not.toThrow();
+        expect(() => validateTrainerSpec(trainerSpec(s)), `${key}=${v}`).not.toThrow();
       }
     }
-  });
-
-  test('seeds span the same range as <GradientLab>', () => {
-    expect(SEED_LIMITS).toEqual(LAB_LIMITS.seed);
   });
 
   test('clip 0 means off (null); other values are the global-norm limit', () => {
     expect(trainerSpec(TRAIN_DEFAULTS).clip).toBeNull();
     expect(trainerSpec({ ...TRAIN_DEFAULTS, clip: 2 }).clip).toBe(2);
-    expect(validClip(0)).toBe(true);
-    expect(validClip(TRAIN_LIMITS.clip.min / 2)).toBe(false);
+    expect(validNumber(trainSpec.clip, 0)).toBe(true);
+    expect(validNumber(trainSpec.clip, TRAIN_LIMITS.clip.min / 2)).toBe(false);
+    expect(validNumber(trainSpec.clip, TRAIN_LIMITS.clip.min)).toBe(true);
   });
 
   test('URL garbage falls back to the default key by key', () => {
@@ -61,7 +58,7 @@ describe('training lab spec', () => {
   });
 
   test('every setting survives a URL round trip', () => {
-    const s = { ...TRAIN_DEFAULTS, dataset: 'spiral', activation: 'relu', init: 'he', initScale: 2.5, depth: 20, width: 8, residual: true, norm: 'batch', clip: 1.5, loss: 'mse', optimizer: 'momentum', learningRate: 0.003, batchSize: 17, seed: 42, noise: 0.25, steps: 50 };
+    const s: TrainState = { ...TRAIN_DEFAULTS, dataset: 'spiral', activation: 'relu', init: 'he', initScale: 2.5, depth: 20, width: 8, residual: true, norm: 'batch', clip: 1.5, loss: 'mse', optimizer: 'momentum', learningRate: 0.003, batchSize: 17, seed: 42, noise: 0.25, steps: 50 };
     const href = hrefWithState('http://x/notes/training-lab/#a', 't', trainSpec, s, TRAIN_DEFAULTS);
     expect(parseTrainState(new URL(href, 'http://x').search, 't', TRAIN_DEFAULTS)).toEqual(s);
     expect(hrefWithState('http://x/p/', 't', trainSpec, TRAIN_DEFAULTS, TRAIN_DEFAULTS)).toBe('/p/');
@@ -75,7 +72,7 @@ describe('training lab spec', () => {
   });
 
   test('the trainer of the default setting trains on DATASET_SIZE points, half of them for training', () => {
-    const t = createTrainer(trainerSpec(TRAIN_DEFAULTS) as TrainerSpec);
+    const t = createTrainer(trainerSpec(TRAIN_DEFAULTS));
     expect(t.dataset.train.y.length + t.dataset.test.y.length).toBe(DATASET_SIZE);
     expect(t.dataset.train.y.length).toBe(DATASET_SIZE / 2);
   });

@@ -14,7 +14,7 @@ const SHAPES = new Set(['path', 'line', 'rect', 'circle', 'ellipse', 'polyline',
 const PAGE_ONLY = ['class', 'tabindex', 'focusable', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'aria-label', 'role', 'style'];
 
 /** A deep copy of `svg` whose shapes and texts carry their computed style inline; hidden elements are left out. */
-export function inlineSvg(svg: SVGSVGElement, width: number, height: number): string {
+function inlineSvg(svg: SVGSVGElement, width: number, height: number): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const from = [svg, ...svg.querySelectorAll('*')];
   const to = [clone, ...clone.querySelectorAll('*')];

@@ -9,7 +9,7 @@ import { composeSvg } from './svg';
 
 export type ExportKind = 'svg' | 'png' | 'csv';
 
-export interface ExportSource {
+interface ExportSource {
   /** Chart id: the file name and the URL hash. */
   id: string;
   root: HTMLElement;
@@ -20,16 +20,16 @@ export interface ExportSource {
 }
 
 /** The PNG has twice as many pixels per side as the chart has CSS px (sharp on slides and retina screens). */
-export const PNG_SCALE = 2;
+const PNG_SCALE = 2;
 
 /** `activation-functions-sig-tanh.svg`: the note's slug, then the chart id. */
-export function fileName(id: string, ext: string, pathname = location.pathname): string {
+function fileName(id: string, ext: string, pathname = location.pathname): string {
   const slug = pathname.split('/').filter(Boolean).pop() ?? 'note';
   return `${slug}-${id}.${ext}`;
 }
 
 /** The chart as a standalone SVG file (see svg.ts). */
-export async function chartSvg(src: ExportSource) {
+async function chartSvg(src: ExportSource) {
   const { width, parts } = chartParts(src.root);
   const cs = getComputedStyle(src.root);
   const fontFamily = cs.fontFamily;
@@ -47,7 +47,7 @@ export async function chartSvg(src: ExportSource) {
 }
 
 /** Draws the SVG onto a canvas at PNG_SCALE. The image is a data: URL, which the CSP's img-src allows. */
-export async function svgToPng(svg: string, width: number, height: number, scale = PNG_SCALE): Promise<Blob> {
+async function svgToPng(svg: string, width: number, height: number, scale = PNG_SCALE): Promise<Blob> {
   const img = new Image(width, height);
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await img.decode();
@@ -61,7 +61,7 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 }
 
 /** Saves a file through a temporary `<a download>` (a navigation, which img-src does not govern). */
-export function save(blob: Blob, name: string) {
+function save(blob: Blob, name: string) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = name;

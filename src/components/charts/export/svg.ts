@@ -18,7 +18,7 @@ export interface LegendItem {
   label: string;
 }
 
-export interface ComposeOptions {
+interface ComposeOptions {
   /** Width of the plots in CSS px, as drawn on the page; the file adds PAD on either side. */
   width: number;
   title: string;

@@ -3,19 +3,21 @@
  * renders two LinePlots (loss, ∂L/∂z) sharing one crosshair at z, the controls, the readout and
  * the data table.
  */
-import '../charts.css';
+import '../shared/charts.css';
 import { useRef } from 'preact/hooks';
-import { DataTable } from '../DataTable';
+import { DataTable } from '../shared/DataTable';
 import { ExportMenu } from '../export/ExportMenu';
-import { fixed, num } from '../format';
-import { useFrameSize, useUrlState } from '../hooks';
-import { LinePlot } from '../LinePlot';
-import { Legend } from '../marks';
-import { lossFns } from './loss-adapter';
+import { fixed, num } from '../shared/format';
+import { useFrameSize, useUrlState } from '../shared/hooks';
+import { LinePlot } from '../shared/LinePlot';
+import { Legend } from '../shared/marks';
+import { lossFns } from '../lib-adapter';
+import { CheckList } from '../shared/Field';
 import { lossView, readingAt, readingText } from './loss-data';
-import { LOSS_FRAMES, LOSS_LIMITS, lossSpec, type LossProps } from './spec';
+import { LOSS_FRAMES, lossSpec, type LossProps } from './spec';
 
-const { zStep } = LOSS_LIMITS;
+/** Step of the z slider and of one arrow-key press on the plot (Shift: ×10). */
+const Z_STEP = lossSpec.z.step;
 
 export default function LossExplorerIsland(props: LossProps) {
   const { id, caption, ...defaults } = props;
@@ -32,7 +34,7 @@ export default function LossExplorerIsland(props: LossProps) {
     if (next !== null) update({ z: Number(Math.min(b, Math.max(a, next)).toFixed(2)) });
   };
   function onKeyDown(e: KeyboardEvent) {
-    const step = zStep * (e.shiftKey ? 10 : 1);
+    const step = Z_STEP * (e.shiftKey ? 10 : 1);
     let next: number | undefined;
     if (e.key === 'ArrowRight' || e.key === 'ArrowUp') next = z + step;
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') next = z - step;
@@ -41,10 +43,6 @@ export default function LossExplorerIsland(props: LossProps) {
     if (next === undefined) return;
     e.preventDefault();
     setZ(next);
-  }
-  function toggle(lid: string, on: boolean) {
-    const list = on ? [...state.losses, lid] : state.losses.filter((x) => x !== lid);
-    if (list.length) update({ losses: list });
   }
 
   const readoutId = `${id}-readout`;
@@ -76,29 +74,9 @@ export default function LossExplorerIsland(props: LossProps) {
   return (
     <figure class="dl-chart not-content" id={id} ref={figure} data-chart="loss-explorer" data-shown={`${state.losses.join(',')}|${state.y}|${z}`}>
       <div class="dl-controls">
+        <CheckList name={`${id}-loss`} field={lossSpec.losses} value={state.losses} onChange={(losses) => update({ losses })} labelOf={(l) => lossFns(l).label} />
         <fieldset class="dl-field">
-          <legend>손실 함수</legend>
-          <div class="dl-row">
-            {(['bce', 'mse'] as const).map((lid) => {
-              const checked = state.losses.includes(lid);
-              return (
-                <label key={lid} class={`dl-check c-${lid}`}>
-                  <input
-                    type="checkbox"
-                    name={`${id}-loss-${lid}`}
-                    value={lid}
-                    checked={checked}
-                    disabled={checked && state.losses.length === 1}
-                    onChange={(e) => toggle(lid, e.currentTarget.checked)}
-                  />
-                  {lossFns(lid).label}
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>
-        <fieldset class="dl-field">
-          <legend>정답 y</legend>
+          <legend>{lossSpec.y.label}</legend>
           <div class="dl-row">
             {[1, 0].map((v) => (
               <label key={v} class="dl-check">
@@ -108,13 +86,13 @@ export default function LossExplorerIsland(props: LossProps) {
           </div>
         </fieldset>
         <div class="dl-field">
-          <label for={`${id}-z`}>로짓 z</label>
+          <label for={`${id}-z`}>{lossSpec.z.label}</label>
           <input
             id={`${id}-z`}
             type="range"
             min={a}
             max={b}
-            step={zStep}
+            step={Z_STEP}
             value={z}
             aria-valuetext={`로짓 z = ${fixed(z, 2)}, 출력 ŷ = ${num(reading.yHat)}`}
             onInput={(e) => setZ(Number(e.currentTarget.value))}

@@ -3,12 +3,12 @@
  * finds where MSE's gradient is lost on a confidently wrong output, and builds the text of the
  * chart (titles, descriptions, legend, readout, data table). Pure: no DOM, no Preact.
  */
-import { lowDerivativeRegions, sampleXs } from '../sampling';
-import { fixed, num, times } from '../format';
-import type { PeakMark, PlotLine, Point, ShadeRegion } from '../LinePlot';
-import type { LegendEntry } from '../marks';
-import { niceDomain, ticksOf } from '../scales';
-import { LOSS_IDS, lossFns, sigmoid, sigmoidDerivative, type LossFns } from './loss-adapter';
+import { lowDerivativeRegions, sampleXs } from '../shared/sampling';
+import { fixed, num, times } from '../shared/format';
+import type { PeakMark, PlotLine, Point, ShadeRegion } from '../shared/LinePlot';
+import type { LegendEntry } from '../shared/marks';
+import { niceDomain, ticksOf } from '../shared/scales';
+import { binaryLossIds, lossFns, sigmoid, sigmoidDerivative, type BinaryLossId, type LossFns } from '../lib-adapter';
 import type { LossState } from './spec';
 
 /** MSE's gradient counts as lost where |∂L/∂z| < 1 % of its largest value (as the explorer shades f′). */
@@ -16,7 +16,7 @@ export const LOST = 0.01;
 /** max over z of |(σ(z) − y)·σ′(z)| for y ∈ {0, 1}: 4/27, at ŷ = 1/3 (y = 1) or 2/3 (y = 0). */
 export const MSE_MAX_DZ = 4 / 27;
 
-export interface PlotView {
+interface PlotView {
   yDomain: [number, number];
   lines: PlotLine[];
   shades: ShadeRegion[];
@@ -25,7 +25,7 @@ export interface PlotView {
   desc: string;
 }
 
-export interface LossView {
+interface LossView {
   fns: LossFns[];
   xDomain: [number, number];
   loss: PlotView;
@@ -34,7 +34,7 @@ export interface LossView {
   table: { headers: string[]; rows: () => string[][] };
 }
 
-const symbolOf = (id: string) => Math.max(0, LOSS_IDS.indexOf(id));
+const symbolOf = (id: BinaryLossId) => binaryLossIds.indexOf(id);
 const colorOf = (id: string) => `c-${id}`;
 
 /** A nice y-range that always contains 0 and the sampled values, with a little headroom. */
@@ -61,7 +61,7 @@ export function lossView(state: LossState): LossView {
   const [a, b] = state.domain;
   const { y } = state;
   const xs = sampleXs(a, b);
-  const fns = LOSS_IDS.filter((id) => state.losses.includes(id)).map(lossFns);
+  const fns = binaryLossIds.filter((id) => state.losses.includes(id)).map(lossFns);
   const lossLines: PlotLine[] = [];
   const gradLines: PlotLine[] = [];
   const lossValues: number[] = [];
@@ -120,7 +120,7 @@ export function lossView(state: LossState): LossView {
   };
 }
 
-export interface LossReading {
+interface LossReading {
   z: number;
   yHat: number;
   /** σ′(z), the factor MSE's gradient carries and cross-entropy's does not. */
@@ -132,7 +132,7 @@ export interface LossReading {
 
 /** Values at the crosshair z. */
 export function readingAt(state: LossState, z: number): LossReading {
-  const fns = LOSS_IDS.filter((id) => state.losses.includes(id)).map(lossFns);
+  const fns = binaryLossIds.filter((id) => state.losses.includes(id)).map(lossFns);
   const values = fns.map((fn) => ({ id: fn.id, label: fn.label, dzFormula: fn.dzFormula, L: fn.value(z, state.y), dz: fn.dz(z, state.y) }));
   const bce = values.find((v) => v.id === 'bce');
   const mse = values.find((v) => v.id === 'mse');

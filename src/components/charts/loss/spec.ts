@@ -1,42 +1,33 @@
-/**
- * The settings <LossExplorer> accepts: one declaration per field (limits, URL kind, default),
- * shared by the MDX prop schema (props.ts, build time) and the URL state (browser).
- */
-import type { Frame, FrameSize } from '../frame';
-import type { Spec, StateOf } from '../url-state';
-import { LOSS_IDS } from './loss-adapter';
+/** The settings of <LossExplorer>: one declaration per field (see ../shared/fields.ts). */
+import { binaryLossIds } from '../lib-adapter';
+import { defaultsOf, type PropsOf, type Spec, type StateOf } from '../shared/fields';
+import type { Frame, FrameSize } from '../shared/frame';
+import type { CrossCheck } from '../shared/props-schema';
 
-export const LOSS_LIMITS = {
-  /** Beyond |z| = 30 every curve is flat or a straight line; nothing new to see. */
-  domainAbsMax: 30,
-  /** Narrower ranges leave too few distinct ticks and table rows. */
-  domainMinSpan: 1,
-  /** Step of the z slider and of one arrow-key press on the plot (Shift: ×10). */
-  zStep: 0.1,
-} as const;
+/** Beyond |z| = 30 every curve is flat or a straight line; nothing new to see. */
+const Z_MAX = 30;
 
-/** URL-state keys of <LossExplorer> (the prop names). */
 export const lossSpec = {
-  losses: { kind: 'list', values: LOSS_IDS, minItems: 1 },
-  y: { kind: 'int', min: 0, max: 1 },
-  domain: { kind: 'range', min: -LOSS_LIMITS.domainAbsMax, max: LOSS_LIMITS.domainAbsMax, minSpan: LOSS_LIMITS.domainMinSpan },
-  z: { kind: 'number', min: -LOSS_LIMITS.domainAbsMax, max: LOSS_LIMITS.domainAbsMax },
+  losses: { kind: 'list', values: binaryLossIds, default: ['bce', 'mse'], label: '손실 함수', noun: '손실 함수' },
+  y: { kind: 'int', min: 0, max: 1, default: 1, label: '정답 y' },
+  /** Narrower ranges than minSpan leave too few distinct ticks and table rows. */
+  domain: { kind: 'range', min: -Z_MAX, max: Z_MAX, minSpan: 1, default: [-8, 8], label: 'z 범위' },
+  /** A confidently wrong output for y = 1 (ŷ ≈ 0.0025): the case the note is about. */
+  z: { kind: 'number', min: -Z_MAX, max: Z_MAX, step: 0.1, default: -6, label: '로짓 z' },
 } as const satisfies Spec;
 
 export type LossState = StateOf<typeof lossSpec>;
+export type LossProps = PropsOf<typeof lossSpec>;
+export const LOSS_DEFAULTS: LossState = defaultsOf(lossSpec);
 
-export const LOSS_DEFAULTS: LossState = {
-  losses: ['bce', 'mse'],
-  y: 1,
-  domain: [-8, 8],
-  /** A confidently wrong output for y = 1 (ŷ ≈ 0.0025): the case the note is about. */
-  z: -6,
-};
-
-export interface LossProps extends LossState {
-  id: string;
-  caption?: string;
-}
+/** The reading point must lie inside the plotted range (the URL state clamps it instead). */
+export const LOSS_CHECKS: readonly CrossCheck<typeof lossSpec>[] = [
+  {
+    path: 'z',
+    test: (p) => p.z >= p.domain[0] && p.z <= p.domain[1],
+    text: (p) => `domain 안의 값이어야 합니다 (받은 값: ${p.z}, domain: [${p.domain.join(', ')}]).`,
+  },
+];
 
 /** Two stacked plots (loss, ∂L/∂z); wide and compact share one aspect ratio (frame.ts). */
 export const LOSS_FRAMES: Record<FrameSize, Frame> = {

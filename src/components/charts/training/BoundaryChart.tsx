@@ -7,7 +7,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Boundary, PointSet } from './view';
 
-export interface BoundaryChartProps {
+interface BoundaryChartProps {
   idPrefix: string;
   title: string;
   desc: string;
@@ -24,7 +24,7 @@ const BANDS = 10;
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /** One path per band of p = P(class 1): cells with p in [b/10, (b+1)/10). */
-export function boundaryPaths(b: Boundary, size = SIZE): string[] {
+function boundaryPaths(b: Boundary, size = SIZE): string[] {
   const out = Array.from({ length: BANDS }, () => '');
   const cell = size / b.res;
   for (let j = 0; j < b.res; j++) {
@@ -49,7 +49,7 @@ export function boundaryPaths(b: Boundary, size = SIZE): string[] {
 }
 
 /** Circles (class 0) or squares (class 1) at the points of one class, as one path. */
-export function pointsPath(set: PointSet, cls: 0 | 1, extent: number, size = SIZE): string {
+function pointsPath(set: PointSet, cls: 0 | 1, extent: number, size = SIZE): string {
   const s = size / (2 * extent);
   const r = 3;
   let d = '';

@@ -4,14 +4,14 @@
  * labelled in powers of ten. Cells are drawn as one path per colour bucket
  * (heatmap-data.ts). Presentational.
  */
-import { BottomAxis, SideAxis } from '../Axis';
-import { logTick, UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../format';
-import { plotArea, type Frame } from '../frame';
-import { niceDomain, scaleLinearLite } from '../scales';
+import { BottomAxis, SideAxis } from '../shared/Axis';
+import { logTick, UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
+import { plotArea, type Frame } from '../shared/frame';
+import { axisTicks, linearScale, niceDomain } from '../shared/scales';
 import { heatColumns, heatPaths, type HeatScale } from './heatmap-data';
 import type { TrainRecord } from './history';
 
-export interface GradHeatmapProps {
+interface GradHeatmapProps {
   idPrefix: string;
   title: string;
   desc: string;
@@ -35,12 +35,12 @@ export function GradHeatmap(props: GradHeatmapProps) {
   const area = plotArea(frame);
   const { x0, x1, y0, y1 } = area;
   const maxStep = Math.max(10, records.length ? records[records.length - 1].step : 0);
-  const x = scaleLinearLite(niceDomain([0, maxStep], frame.xTicks), [x0, x1]);
+  const x = linearScale(niceDomain([0, maxStep], frame.xTicks), [x0, x1]);
   const rowH = (y0 - y1) / layers;
   const yOf = (layer: number) => y0 - (layer - 0.5) * rowH;
   const columns = heatColumns(records, frame.width > 400 ? 120 : 60);
   const paths = heatPaths(columns, layers, x, area, scale);
-  const xTicks = x.ticks(frame.xTicks).map((v) => ({ pos: Math.round(x(v) * 100) / 100, label: x.tickFormat(frame.xTicks)(v) }));
+  const xTicks = axisTicks(x, frame.xTicks);
   return (
     <svg class="dl-svg" viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}>
       <title id={`${idPrefix}-title`}>{props.title}</title>

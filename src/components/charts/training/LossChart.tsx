@@ -3,12 +3,12 @@
  * 0–100 %), with a pinned run's training loss as a dashed reference and a
  * marker at the step where training diverged. Presentational.
  */
-import { BottomAxis, SideAxis, type Tick } from '../Axis';
-import { plotArea, type Frame } from '../frame';
-import { niceDomain, polylinePath, scaleLinearLite, type LinearScale } from '../scales';
+import { BottomAxis, SideAxis } from '../shared/Axis';
+import { plotArea, type Frame } from '../shared/frame';
+import { axisTicks, linearScale, niceDomain, polylinePath } from '../shared/scales';
 import type { TrainRecord } from './history';
 
-export interface LossChartProps {
+interface LossChartProps {
   idPrefix: string;
   title: string;
   desc: string;
@@ -36,21 +36,17 @@ export function lossDomain(runs: readonly (readonly TrainRecord[])[]): [number, 
     }
   }
   const top = Math.min(max, first * CLIP_FACTOR) || 1;
-  return niceDomain([0, top], 5) as [number, number];
+  return niceDomain([0, top], 5);
 }
 
-function ticks(scale: LinearScale, count: number, format?: (v: number) => string): Tick[] {
-  const f = format ?? scale.tickFormat(count);
-  return scale.ticks(count).map((v) => ({ pos: Math.round(scale(v) * 100) / 100, label: f(v) }));
-}
 
 export function LossChart(props: LossChartProps) {
   const { frame, records, pinned, divergedStep, idPrefix } = props;
   const { x0, x1, y0, y1 } = plotArea(frame);
   const maxStep = Math.max(10, records.length ? records[records.length - 1].step : 0, pinned?.length ? pinned[pinned.length - 1].step : 0);
-  const x = scaleLinearLite(niceDomain([0, maxStep], frame.xTicks), [x0, x1]);
-  const y = scaleLinearLite(lossDomain(pinned ? [records, pinned] : [records]), [y0, y1]);
-  const acc = scaleLinearLite([0, 1], [y0, y1]);
+  const x = linearScale(niceDomain([0, maxStep], frame.xTicks), [x0, x1]);
+  const y = linearScale(lossDomain(pinned ? [records, pinned] : [records]), [y0, y1]);
+  const acc = linearScale([0, 1], [y0, y1]);
   const clipId = `${idPrefix}-clip`;
   const line = (rs: readonly TrainRecord[], pick: (r: TrainRecord) => number, s: (v: number) => number) =>
     polylinePath(rs.length, (i) => x(rs[i].step), (i) => s(Math.min(pick(rs[i]), 1e300)), (i) => Number.isFinite(pick(rs[i])), 0.5);
@@ -64,9 +60,9 @@ export function LossChart(props: LossChartProps) {
           <rect x={x0} y={y1 - 2} width={x1 - x0} height={y0 - y1 + 4} />
         </clipPath>
       </defs>
-      <SideAxis frame={frame} ticks={ticks(y, frame.yTicks / 2 + 1)} title={props.yLabel} />
-      <SideAxis frame={frame} ticks={ticks(acc, 4, percentTick)} side="right" grid={false} />
-      <BottomAxis frame={frame} ticks={ticks(x, frame.xTicks)} title="학습 단계" />
+      <SideAxis frame={frame} ticks={axisTicks(y, frame.yTicks / 2 + 1)} title={props.yLabel} />
+      <SideAxis frame={frame} ticks={axisTicks(acc, 4, percentTick)} side="right" grid={false} />
+      <BottomAxis frame={frame} ticks={axisTicks(x, frame.xTicks)} title="학습 단계" />
       <g clip-path={`url(#${clipId})`}>
         {pinned && <path class="series c-pin deriv thin" data-series="pinned" d={line(pinned, (r) => r.trainLoss, y)} />}
         <path class="series c-acc theory thin" data-series="test-accuracy" d={line(records, (r) => r.testAccuracy, acc)} />

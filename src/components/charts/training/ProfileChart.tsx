@@ -3,10 +3,10 @@
  * initialisation theory's slope (dotted) where one exists: a plain stack,
  * ratio √(n·Var[W]·E[f′²]) per layer, drawn through the last hidden layer's value.
  */
-import { OVERFLOW_TEXT, UNDERFLOW_TEXT } from '../format';
-import type { Frame } from '../frame';
-import { LogGradientChart, type LogSeries } from '../LogGradientChart';
-import { Legend, type LegendEntry } from '../marks';
+import { OVERFLOW_TEXT, UNDERFLOW_TEXT } from '../shared/format';
+import type { Frame } from '../shared/frame';
+import { LogGradientChart, type LogSeries } from '../shared/LogGradientChart';
+import { Legend, type LegendEntry } from '../shared/marks';
 import { gradText } from './format';
 import type { HeatScale } from './heatmap-data';
 import type { TrainRecord } from './history';

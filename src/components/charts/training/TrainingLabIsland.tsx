@@ -4,30 +4,28 @@
  * worker (runner.ts): loss and accuracy, the layer × step gradient heatmap,
  * the current per-layer gradient profile, and the decision boundary.
  */
-import '../charts.css';
+import '../shared/charts.css';
 import './training.css';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { DataTable } from '../DataTable';
+import { DataTable } from '../shared/DataTable';
 import { ExportMenu } from '../export/ExportMenu';
-import { LAB_FRAMES } from '../frame';
-import { useFrameSize, useUrlState } from '../hooks';
-import { Legend, type LegendEntry } from '../marks';
+import { LAB_FRAMES } from '../shared/frame';
+import { useFrameSize, useUrlState } from '../shared/hooks';
+import { Legend, type LegendEntry } from '../shared/marks';
 import { BoundaryChart } from './BoundaryChart';
 import { Controls } from './Controls';
-import { VALUE_LABELS } from './labels';
 import { summaryText } from './format';
 import { GradHeatmap, HeatLegend } from './GradHeatmap';
 import { heatScale } from './heatmap-data';
 import { lastRecord, type TrainRecord } from './history';
 import { LossChart } from './LossChart';
 import { ProfileChart } from './ProfileChart';
-import type { TrainingProps } from './props-schema';
 import { SPEEDS, type SpeedId } from './protocol';
 import { useTrainingRun } from './runner';
-import { checkedState, runKey, trainSpec, type TrainState } from './spec';
+import { runKey, trainSpec, type TrainingProps, type TrainState } from './spec';
 import { heatmapDesc, lossDesc, TABLE_HEADERS, tableRows, unpackView, type TrainView } from './view';
 
-export interface TrainingLabIslandProps extends TrainingProps {
+interface TrainingLabIslandProps extends TrainingProps {
   /** The default setting trained for `steps` steps at build time (packView, see TrainingLab.astro). */
   initial: TrainView;
   /** Korean labels keyed `activation.<id>` and `init.<id>` (TrainingLab.astro, from src/lib). */
@@ -45,8 +43,7 @@ const LOSS_LEGEND: LegendEntry[] = [
 
 export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   const { id, caption, initial, libLabels, ...defaults } = props;
-  const [urlState, update, href] = useUrlState(id, trainSpec, defaults as TrainState);
-  const state = checkedState(urlState, defaults as TrainState);
+  const [state, update, href] = useUrlState(id, trainSpec, defaults);
   const interacted = useRef(false);
   const figure = useRef<HTMLElement>(null);
   const frame = LAB_FRAMES[useFrameSize(figure)];
@@ -224,7 +221,7 @@ const EMPTY = { x: [], y: [] };
 
 /** Short name of a pinned run for the legend: activation, initialisation, optimizer and learning rate. */
 function pinLabel(s: TrainState, libLabels: Record<string, string>): string {
-  const opt = VALUE_LABELS.optimizer?.[s.optimizer] ?? s.optimizer;
+  const opt = trainSpec.optimizer.options[s.optimizer];
   const extra = [s.residual ? '잔차 연결' : '', s.norm === 'batch' ? '배치 정규화' : '', s.clip ? `클리핑 ${s.clip}` : ''].filter(Boolean);
   return [libLabels[`activation.${s.activation}`] ?? s.activation, libLabels[`init.${s.init}`] ?? s.init, `${opt} ${s.learningRate}`, ...extra].join(', ');
 }

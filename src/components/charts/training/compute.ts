@@ -4,17 +4,13 @@
  * no-JS picture) and by train.worker.ts in the browser; never by the main
  * thread's bundle.
  */
-import type { ActivationId } from '../../../lib/activations/types';
-import type { InitId } from '../../../lib/network/init';
-import { theoreticalVarianceFactor } from '../../../lib/theory';
-import { createTrainer } from '../../../lib/training/trainer';
-import type { Trainer, TrainerSpec } from '../../../lib/training/types';
+import { createTrainer, theoreticalVarianceFactor, type Trainer } from '../lib-adapter';
 import { appendRecords, emptyHistory, toRecord, type History } from './history';
 import { runKey, trainerSpec, type TrainState } from './spec';
 import type { Boundary, PointSet, RunStatic, TrainView } from './view';
 
 /** Cells per side of the decision-boundary grid. */
-export const BOUNDARY_RES = 24;
+const BOUNDARY_RES = 24;
 /** Records kept while pre-training: each costs a full evaluation of the data, the larger share of the build-time cost. */
 const PRETRAIN_RECORDS = 60;
 
@@ -53,14 +49,14 @@ export function boundaryGrid(extent: number, res = BOUNDARY_RES): Float64Array {
  */
 export function theoryRatio(s: TrainState): number | null {
   if (s.residual || s.norm !== 'none' || s.depth < 2) return null;
-  const { factor } = theoreticalVarianceFactor(s.activation as ActivationId, s.init as InitId, s.width);
+  const { factor } = theoreticalVarianceFactor(s.activation, s.init, s.width);
   const r = Math.sqrt(factor) * s.initScale;
   return Number.isFinite(r) && r > 0 ? r : null;
 }
 
 /** A fresh run of a setting (throws the lib's RangeError on a bad setting). */
 export function createRun(s: TrainState): Run {
-  const trainer = createTrainer(trainerSpec(s) as TrainerSpec);
+  const trainer = createTrainer(trainerSpec(s));
   const train = toPoints(trainer.dataset.train);
   const test = toPoints(trainer.dataset.test);
   const extent = planeExtent([train, test]);

@@ -2,7 +2,8 @@
  * Readout text of <TrainingLab>. Every number on screen passes through the
  * guarded formatters of ../format.ts, so NaN and ±∞ read as Korean words.
  */
-import { num, percent } from '../format';
+import { format } from 'd3-format';
+import { num, percent } from '../shared/format';
 import type { TrainRecord } from './history';
 
 /** A loss value (3 significant digits; 1.2×10⁻⁵, 10³⁰⁰ 초과, 계산 불가). */
@@ -12,12 +13,12 @@ export const accuracyText = (v: number) => percent(v);
 /** A gradient norm. */
 export const gradText = (v: number) => num(v, 2);
 
-/** A step count with thousands commas (1,234), without Intl: its first call loads locale data (tens of ms on a phone). */
+/** A step count with thousands commas (1,234): d3-format, not Intl, whose first call loads locale data (tens of ms on a phone). */
 export function stepText(n: number): string {
-  return Number.isFinite(n) ? String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : '–';
+  return Number.isFinite(n) ? format(',')(Math.trunc(n)) : '–';
 }
 
-export const DIVERGED_ADVICE = '학습률을 낮추거나, 기울기 클리핑을 켜거나, 초기화 배율을 줄여 보세요.';
+const DIVERGED_ADVICE = '학습률을 낮추거나, 기울기 클리핑을 켜거나, 초기화 배율을 줄여 보세요.';
 
 /** One line on the current state: step, losses, accuracies (and what happened, if it diverged). */
 export function summaryText(r: TrainRecord | undefined, diverged: boolean): string {

@@ -79,7 +79,7 @@ export function heatColumns(records: readonly TrainRecord[], columns: number): T
   return out;
 }
 
-export interface HeatPaths {
+interface HeatPaths {
   /** One path per colour bucket (same order as scale.colors). */
   buckets: string[];
   under: string;

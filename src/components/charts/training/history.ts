@@ -21,7 +21,7 @@ export interface History {
   stride: number;
 }
 
-export const HISTORY_CAP = 400;
+const HISTORY_CAP = 400;
 
 export const emptyHistory = (): History => ({ records: [], stride: 1 });
 

@@ -11,12 +11,12 @@ import type { FromWorker, ToWorker } from './protocol';
 import { runKey, type TrainState } from './spec';
 import type { TrainView } from './view';
 
-export type RunStatus = 'idle' | 'busy' | 'playing' | 'paused' | 'diverged' | 'error';
+type RunStatus = 'idle' | 'busy' | 'playing' | 'paused' | 'diverged' | 'error';
 
-export const LOAD_ERROR = '학습 계산(웹 워커)을 불러오지 못했습니다.';
-export const RUN_ERROR = '학습 계산 중 오류가 나서 멈췄습니다.';
+const LOAD_ERROR = '학습 계산(웹 워커)을 불러오지 못했습니다.';
+const RUN_ERROR = '학습 계산 중 오류가 나서 멈췄습니다.';
 
-export interface RunHandle {
+interface RunHandle {
   view: TrainView | null;
   status: RunStatus;
   error: string | null;

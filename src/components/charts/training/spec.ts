@@ -1,108 +1,92 @@
 /**
- * The settings of <TrainingLab>: one declaration per field. The URL state
- * (url-state.ts), the MDX prop schema (training/props-schema.ts, build time)
- * and the inputs' min/max/step all read this file; numeric bounds come from
- * src/lib's TRAIN_LIMITS, the one place they live.
+ * The settings of <TrainingLab>: one declaration per field (see ../shared/fields.ts).
+ * Numeric bounds come from src/lib's TRAIN_LIMITS, the one place they live.
  */
-import { ACTIVATION_IDS, INIT_IDS } from '../lib-ids';
-import { parseState, type Spec, type StateOf } from '../url-state';
-import { DATASET_IDS, LOSS_IDS, NORM_IDS, OPTIMIZER_IDS, TRAIN_LIMITS } from './lib-bridge';
+import { activationIds, datasetIds, initIds, lossIds, normIds, optimizerIds, TRAIN_LIMITS, type TrainerSpec } from '../lib-adapter';
+import { defaultsOf, SEED_RANGE, type PropsOf, type Spec, type StateOf } from '../shared/fields';
+import { parseState } from '../shared/url-state';
 
 /** Build-time pre-training: at most this many steps (the build trains the page's preset once). */
-export const MAX_PRETRAIN_STEPS = 2000;
-/** Seeds: the same range as <GradientLab>'s (chart-spec.ts LAB_LIMITS; a unit test keeps them equal), kept here so this bundle skips chart-spec's imports. */
-export const SEED_LIMITS = { min: 0, max: 2 ** 31 - 1 } as const;
+const MAX_PRETRAIN_STEPS = 2000;
 /** Points in the generated data set (half train, half test). */
 export const DATASET_SIZE = 400;
 
+const { clip, depth, width, initScale, learningRate, batchSize, noise } = TRAIN_LIMITS;
+
 export const trainSpec = {
-  dataset: { kind: 'enum', values: DATASET_IDS },
-  activation: { kind: 'enum', values: ACTIVATION_IDS },
-  init: { kind: 'enum', values: INIT_IDS },
-  initScale: { kind: 'number', min: TRAIN_LIMITS.initScale.min, max: TRAIN_LIMITS.initScale.max },
-  depth: { kind: 'int', min: TRAIN_LIMITS.depth.min, max: TRAIN_LIMITS.depth.max },
-  width: { kind: 'int', min: TRAIN_LIMITS.width.min, max: TRAIN_LIMITS.width.max },
-  residual: { kind: 'bool' },
-  norm: { kind: 'enum', values: NORM_IDS },
-  /** 0 = off; otherwise a global-norm limit from TRAIN_LIMITS.clip (see validClip). */
-  clip: { kind: 'number', min: 0, max: TRAIN_LIMITS.clip.max },
-  loss: { kind: 'enum', values: LOSS_IDS },
-  optimizer: { kind: 'enum', values: OPTIMIZER_IDS },
-  learningRate: { kind: 'number', min: TRAIN_LIMITS.learningRate.min, max: TRAIN_LIMITS.learningRate.max },
+  dataset: {
+    kind: 'enum',
+    values: datasetIds,
+    default: 'circle',
+    label: '데이터셋',
+    noun: '데이터셋',
+    options: { circle: '원 안과 밖', xor: 'XOR (네 사분면)', spiral: '두 갈래 나선', gauss: '가우스 덩어리 두 개' },
+  },
+  activation: { kind: 'enum', values: activationIds, default: 'sigmoid', label: '활성화 함수', noun: '활성화 함수' },
+  init: { kind: 'enum', values: initIds, default: 'standard', label: '가중치 초기화', noun: '초기화 방법' },
+  initScale: { kind: 'number', ...initScale, step: 0.25, default: 1, label: '초기화 배율', spoken: (v) => `${v}배`, short: (v) => `×${v}` },
+  depth: { kind: 'int', ...depth, default: 10, label: '깊이 (은닉층 수)', spoken: (v) => `은닉층 ${v}개`, short: (v) => `${v}층` },
+  width: { kind: 'int', ...width, default: 16, label: '너비 (층마다 유닛 수)', spoken: (v) => `유닛 ${v}개`, short: (v) => `${v}개` },
+  residual: { kind: 'bool', default: false, label: '잔차 연결' },
+  norm: { kind: 'enum', values: normIds, default: 'none', label: '정규화', noun: '정규화 방법', options: { none: '없음', batch: '배치 정규화' } },
+  /** 0 = off; otherwise a global-norm limit inside TRAIN_LIMITS.clip. */
+  clip: {
+    kind: 'number',
+    min: 0,
+    max: clip.max,
+    default: 0,
+    typed: true,
+    label: '기울기 클리핑 (0 = 끔)',
+    valid: { test: (v) => v === 0 || v >= clip.min, text: `0(끄기)이거나 ${clip.min} 이상 ${clip.max} 이하의 숫자여야 합니다` },
+  },
+  loss: {
+    kind: 'enum',
+    values: lossIds,
+    default: 'bce',
+    label: '손실 함수',
+    noun: '손실 함수',
+    options: { bce: '이진 교차 엔트로피 (BCE)', mse: '평균 제곱 오차 (MSE)' },
+  },
+  optimizer: {
+    kind: 'enum',
+    values: optimizerIds,
+    default: 'sgd',
+    label: '옵티마이저',
+    noun: '옵티마이저',
+    options: { sgd: 'SGD', momentum: '모멘텀 (0.9)', adam: 'Adam' },
+  },
+  learningRate: { kind: 'number', ...learningRate, default: 0.1, typed: true, label: '학습률' },
   /** At most the training half of the data set. */
-  batchSize: { kind: 'int', min: TRAIN_LIMITS.batchSize.min, max: Math.min(TRAIN_LIMITS.batchSize.max, DATASET_SIZE / 2) },
-  seed: { kind: 'int', ...SEED_LIMITS },
-  noise: { kind: 'number', min: TRAIN_LIMITS.noise.min, max: TRAIN_LIMITS.noise.max },
-  steps: { kind: 'int', min: 0, max: MAX_PRETRAIN_STEPS },
+  batchSize: {
+    kind: 'int',
+    min: batchSize.min,
+    max: Math.min(batchSize.max, DATASET_SIZE / 2),
+    default: 32,
+    label: '배치 크기',
+    spoken: (v) => `배치 ${v}개`,
+  },
+  seed: { kind: 'int', ...SEED_RANGE, default: 1, typed: true, label: '난수 시드' },
+  noise: { kind: 'number', ...noise, step: 0.05, default: 0.1, label: '잡음' },
+  /** Sizes the build's pre-training only; not a control. */
+  steps: { kind: 'int', min: 0, max: MAX_PRETRAIN_STEPS, default: 300, label: '미리 학습할 단계 수' },
 } as const satisfies Spec;
 
 export type TrainState = StateOf<typeof trainSpec>;
 export type TrainKey = keyof TrainState;
-
-export const TRAIN_DEFAULTS: TrainState = {
-  dataset: 'circle',
-  activation: 'sigmoid',
-  init: 'standard',
-  initScale: 1,
-  depth: 10,
-  width: 16,
-  residual: false,
-  norm: 'none',
-  clip: 0,
-  loss: 'bce',
-  optimizer: 'sgd',
-  learningRate: 0.1,
-  batchSize: 32,
-  seed: 1,
-  noise: 0.1,
-  steps: 300,
-};
-
-/** Step sizes of the inputs (the URL and the props accept any value in range). */
-export const INPUT_STEP: Partial<Record<TrainKey, number | 'any'>> = {
-  initScale: 0.25,
-  clip: 'any',
-  learningRate: 'any',
-  noise: 0.05,
-};
-
-/** A clip limit is 0 (off) or inside TRAIN_LIMITS.clip. */
-export const validClip = (v: number) => v === 0 || (v >= TRAIN_LIMITS.clip.min && v <= TRAIN_LIMITS.clip.max);
+export type TrainingProps = PropsOf<typeof trainSpec>;
+export const TRAIN_DEFAULTS: TrainState = defaultsOf(trainSpec);
 
 /** Settings that change the run (all but `steps`, which only sizes the build's pre-training). */
-export const RUN_KEYS = (Object.keys(trainSpec) as TrainKey[]).filter((k) => k !== 'steps');
+const RUN_KEYS = (Object.keys(trainSpec) as TrainKey[]).filter((k) => k !== 'steps');
 
 /** Reads the state from a query; each missing or invalid key keeps its default. */
-export function parseTrainState(search: string, id: string, defaults: TrainState): TrainState {
-  return checkedState(parseState(search, id, trainSpec, defaults), defaults);
-}
-
-/** The cross-field checks the URL decoder cannot make: a clip between 0 and TRAIN_LIMITS.clip.min falls back. */
-export function checkedState(state: TrainState, defaults: TrainState): TrainState {
-  return validClip(state.clip) ? state : { ...state, clip: defaults.clip };
-}
+export const parseTrainState = (search: string, id: string, defaults: TrainState) => parseState(search, id, trainSpec, defaults);
 
 /** Cache key of a run's settings. */
 export const runKey = (s: TrainState) => RUN_KEYS.map((k) => String(s[k])).join('|');
 
 /** The lib's trainer spec of a setting (contract: docs/components.md, src/lib README). */
-export function trainerSpec(s: TrainState) {
-  return {
-    dataset: { kind: s.dataset, size: DATASET_SIZE, noise: s.noise, seed: s.seed },
-    depth: s.depth,
-    width: s.width,
-    activation: s.activation,
-    init: s.init,
-    initScale: s.initScale,
-    residual: s.residual,
-    norm: s.norm,
-    loss: s.loss,
-    optimizer: s.optimizer,
-    learningRate: s.learningRate,
-    batchSize: s.batchSize,
-    clip: s.clip === 0 ? null : s.clip,
-    seed: s.seed,
-  };
+export function trainerSpec(s: TrainState): TrainerSpec {
+  const { dataset, noise, seed, clip, steps: _, ...network } = s;
+  return { ...network, dataset: { kind: dataset, size: DATASET_SIZE, noise, seed }, clip: clip === 0 ? null : clip, seed };
 }
-
-export type TrainerSpecInput = ReturnType<typeof trainerSpec>;

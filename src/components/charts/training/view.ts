@@ -79,9 +79,6 @@ export function unpackView(v: TrainView): TrainView {
   };
 }
 
-/** Layer names: 1 … depth, then 출력. */
-export const layerName = (l: number, layers: number) => (l === layers ? '출력층' : `${l}층`);
-
 /** Table of the history: about `rows` evenly spaced records (the last always included). */
 export function tableRows(h: History, rows = 12): string[][] {
   const rs = h.records;

@@ -1,0 +1,140 @@
+/**
+ * Scales, ticks and SVG paths of the charts, from d3 where it fits the island bundle:
+ * d3-scale for nice domains, ticks and tick formats (through scaleIdentity, which carries
+ * d3's tick logic without d3-interpolate and d3-color, about 5 KB gzip per bundle that
+ * scaleLinear would add), d3-shape for line, area and symbol paths (rounded to 0.01). The
+ * affine and log maps are one line each. What d3 lacks stays here too: simplifying a densely
+ * sampled polyline (simplify.ts) and two symbol shapes (downward triangle, hexagon).
+ */
+import { scaleIdentity } from 'd3-scale';
+import { area, line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3-shape';
+import { simplifyIndices } from './simplify';
+
+type Domain = readonly [number, number];
+
+interface Scale {
+  (v: number): number;
+  invert(u: number): number;
+}
+
+export interface LinearScale extends Scale {
+  /** d3's ticks for the domain. */
+  ticks(count: number): number[];
+  /** d3's matching tick format (true minus sign, precision from the tick step). */
+  tickFormat(count: number): (v: number) => string;
+}
+
+/** Linear map domain → range (clamped to the domain if asked); ticks and their format from d3-scale. */
+export function linearScale([d0, d1]: Domain, [r0, r1]: Domain, clamp = false): LinearScale {
+  const k = (r1 - r0) / (d1 - d0 || 1);
+  const [lo, hi] = d0 < d1 ? [d0, d1] : [d1, d0];
+  const ticks = scaleIdentity().domain([d0, d1]);
+  return Object.assign((v: number) => r0 + ((clamp ? Math.min(Math.max(v, lo), hi) : v) - d0) * k, {
+    invert: (u: number) => d0 + (u - r0) / k,
+    ticks: (count: number) => ticks.ticks(count),
+    tickFormat: (count: number) => ticks.tickFormat(count),
+  });
+}
+
+/** Log10 map of a positive domain (clamped to it) → range. */
+export function logScale(domain: Domain, [r0, r1]: Domain): Scale {
+  const [l0, l1] = domain.map(Math.log10);
+  const k = (r1 - r0) / (l1 - l0 || 1);
+  return Object.assign((v: number) => r0 + (Math.min(Math.max(Math.log10(v), l0), l1) - l0) * k, {
+    invert: (u: number) => 10 ** (l0 + (u - r0) / k),
+  });
+}
+
+/** d3's nice() of a domain: [−0.07, 1.03] → [−0.2, 1.2] for 8 ticks. */
+export function niceDomain(domain: Domain, count: number): [number, number] {
+  const [a, b] = scaleIdentity().domain(domain).nice(count).domain();
+  return [a, b];
+}
+
+/** d3's ticks over a domain. */
+export function ticksOf(domain: Domain, count: number): number[] {
+  return scaleIdentity().domain(domain).ticks(count);
+}
+
+/** Axis ticks of a scale: position rounded to 0.01 and label (d3's tick format unless given). */
+export function axisTicks(scale: LinearScale, count: number, format: (v: number) => string = scale.tickFormat(count)) {
+  return scale.ticks(count).map((v) => ({ pos: Math.round(scale(v) * 100) / 100, label: format(v) }));
+}
+
+type XY = readonly [number, number];
+const isPoint = (p: XY | null): p is XY => p !== null;
+const polyline = line<XY | null>()
+  .defined(isPoint)
+  .x((p) => p?.[0] ?? NaN)
+  .y((p) => p?.[1] ?? NaN)
+  .digits(2);
+
+/**
+ * A polyline through (x[i], y[i]) for i where `defined(i)`; undefined points split it into
+ * segments (a lone point is `M…Z`). With a `tolerance` (> 0, in SVG units) each segment keeps
+ * only the points needed to stay within it of the full polyline (`simplifyIndices`).
+ */
+export function polylinePath(
+  n: number,
+  x: (i: number) => number,
+  y: (i: number) => number,
+  defined: (i: number) => boolean,
+  tolerance = 0,
+): string {
+  const points: (XY | null)[] = [];
+  let xs: number[] = [];
+  let ys: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    if (i < n && defined(i)) {
+      xs.push(x(i));
+      ys.push(y(i));
+      continue;
+    }
+    const kept = tolerance > 0 ? simplifyIndices(xs, ys, tolerance) : xs.map((_, k) => k);
+    for (const k of kept) points.push([xs[k], ys[k]]);
+    points.push(null);
+    xs = [];
+    ys = [];
+  }
+  return polyline(points) ?? '';
+}
+
+/** A closed band between y0(i) (lower) and y1(i) (upper) over each defined run. */
+export function bandPath(
+  n: number,
+  x: (i: number) => number,
+  y0: (i: number) => number,
+  y1: (i: number) => number,
+  defined: (i: number) => boolean,
+): string {
+  const band = area<number>().defined(defined).x(x).y0(y0).y1(y1).digits(2);
+  return band(Array.from({ length: n }, (_, i) => i)) ?? '';
+}
+
+/** A closed polygon symbol through the given unit vertices, scaled by `r(size)`. */
+function polygonSymbol(r: (size: number) => number, vertices: readonly XY[]): SymbolType {
+  return {
+    draw(context, size) {
+      const k = r(size);
+      vertices.forEach(([vx, vy], i) => (i ? context.lineTo(vx * k, vy * k) : context.moveTo(vx * k, vy * k)));
+      context.closePath();
+    },
+  };
+}
+
+const SQRT3 = Math.sqrt(3);
+/** symbolTriangle upside down (same area). */
+const symbolTriangleDown = polygonSymbol((size) => Math.sqrt(size / (3 * SQRT3)), [[0, 2], [SQRT3, -1], [-SQRT3, -1]]);
+/** A regular hexagon of the given area. */
+const symbolHexagon = polygonSymbol(
+  (size) => Math.sqrt((2 * size) / (3 * SQRT3)),
+  Array.from({ length: 6 }, (_, k) => [Math.cos((k * Math.PI) / 3), Math.sin((k * Math.PI) / 3)] as const),
+);
+
+/** Series symbols in order: circle, square, triangle, diamond, cross, downward triangle, hexagon. */
+const SYMBOLS: readonly SymbolType[] = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolTriangleDown, symbolHexagon];
+
+/** Path of the i-th symbol shape, centred on 0,0 with the given area. */
+export function symbolPath(index: number, area = 64): string {
+  return symbol(SYMBOLS[((index % 7) + 7) % 7], area).digits(2)() ?? '';
+}
