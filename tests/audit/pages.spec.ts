@@ -17,7 +17,7 @@ for (const path of [...listPages().map((p) => p.path), ...embedPages()]) {
     const { theme, overflow, glyphs } = info.project.metadata as { theme: 'light' | 'dark'; overflow: boolean; glyphs: boolean };
     const errors: string[] = [];
     const foreign: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()} (${m.location().url})`));
     page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
     page.context().on('request', (r) => isForeign(r.url(), baseURL!) && foreign.push(r.url()));
     await page.addInitScript(recordCsp, theme);
