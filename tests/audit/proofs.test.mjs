@@ -62,7 +62,7 @@ describe('the browser checks (playwright.audit.config.ts) on tests/audit/fixture
   test('axe-core: an image without alt', () => fails('desktop-light /a11y.html', /axe-core violations[\s\S]*image-alt/));
   test('theme: a page that ignores the dark theme', () => fails('desktop-dark /theme.html', /the dark theme is applied[\s\S]*data-theme/));
   test('privacy: a request to another host', () => fails('mobile-dark /privacy.html', /requests that left the site[\s\S]*example\.com\/tracker\.gif/));
-  test('errors: console.error', () => fails('desktop-dark /errors.html', /console errors[\s\S]*fixture error: boom/));
+  test('errors: console.error and an uncaught exception', () => fails('desktop-dark /errors.html', /console errors[\s\S]*console: fixture error: boom[\s\S]*uncaught: fixture uncaught/));
   test('errors: a CSP violation', () => fails('mobile-light /csp.html', /CSP violation: script-src(-elem)? blocked inline/));
   test('overflow at 390 px, not at 1280 px', () => {
     fails('mobile-light /overflow.html', /horizontal overflow[\s\S]*div\.too-wide ends at 6\d\d px, past the 390 px viewport/);
