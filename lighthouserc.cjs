@@ -11,12 +11,16 @@ const { resolve } = require('node:path');
 const dist = resolve(__dirname, process.env.AUDIT_DIST ?? 'dist');
 const port = Number(process.env.LHCI_PORT ?? 4420);
 const notes = readdirSync(`${dist}/notes`, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `/notes/${e.name}/`);
-// A score floor per category (0–1). The goal is 100; below the floor fails the audit.
-const floor = (minScore) => ['error', { minScore, aggregationMethod: 'median-run' }];
+// A score floor per category (0–1), on the median of the runs. The goal is 100; below the floor
+// fails the audit. Not 'median-run': lhci 0.14 judges category scores over all runs and, for
+// that method, takes the best one.
+const floor = (minScore) => ['error', { minScore, aggregationMethod: 'median' }];
 // Byte budgets Lighthouse can see (transfer sizes); the exact ones, with Starlight's JS as
-// baseline, are judged by tests/audit/budgets.spec.ts against audit.config.json.
+// baseline, are judged by tests/audit/budgets.spec.ts against audit.config.json. The DOM
+// budget is not asserted here: Lighthouse's dom-size counts another set of elements (1,265
+// where the budget's count after hydration, tests/audit/pages.spec.ts, is 1,146).
 const { budgets } = require('./audit.config.json');
-const atMost = (maxNumericValue) => ['error', { maxNumericValue, aggregationMethod: 'median-run' }];
+const atMost = (maxNumericValue) => ['error', { maxNumericValue, aggregationMethod: 'median' }];
 
 module.exports = {
   ci: {
@@ -39,7 +43,6 @@ module.exports = {
         'categories:best-practices': floor(0.95),
         'categories:seo': floor(0.95),
         'resource-summary:font:size': atMost(budgets.fonts.maxBytes),
-        'dom-size': atMost(budgets.domElements.maxElements),
       },
     },
     // Reports stay on this machine: no upload server, no temporary public storage.
