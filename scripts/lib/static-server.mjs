@@ -1,4 +1,6 @@
 import { createServer } from 'node:http';
+import { argv } from 'node:process';
+import { pathToFileURL } from 'node:url';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -93,4 +95,10 @@ export async function startStaticServer({ root, base = '/', port = 0, hostLike =
     requests,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
+}
+
+// `node scripts/lib/static-server.mjs DIR PORT [BASE]`: the audit's server (Playwright's webServer, lhci, linkinator).
+if (argv[1] && import.meta.url === pathToFileURL(argv[1]).href) {
+  const s = await startStaticServer({ root: argv[2], port: Number(argv[3]), base: argv[4] ?? '/', hostLike: true });
+  console.log(`serving ${argv[2]} at ${s.url}`);
 }

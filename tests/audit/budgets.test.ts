@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { evaluateBudget, evaluateScores, maxBytes, ownJs, pageBudgets, responseKind, sumBytes } from '../../scripts/audit/budgets.mjs';
+import { evaluateBudget, evaluateScores, maxBytes, ownJs, pageBudgets, responseKind, sumBytes } from './lib/budgets.mjs';
 
 const budgets = {
   jsTextPageOverBaseline: { maxBytes: 1024 },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findOverflow } from '../../scripts/audit/overflow.mjs';
+import { findOverflow } from './lib/overflow.mjs';
 
 const el = (over: Partial<{ selector: string; right: number; width: number; height: number; hidden: boolean; insideScroller: boolean; ancestorOffends: boolean }>) => ({
   selector: 'div.x',

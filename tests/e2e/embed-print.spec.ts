@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { CHARTS, openChart, themeTag } from './export-charts';
-import { findOverflow, measureOverflow } from '../../scripts/audit/overflow.mjs';
+import { findOverflow, measureOverflow } from '../audit/lib/overflow.mjs';
 
 /** The accessibility rules the audit holds every page to. */
 const AXE_TAGS: string[] = JSON.parse(readFileSync('audit.config.json', 'utf8')).axeTags;

@@ -14,41 +14,18 @@
  *    (the union of the explorer page and the lab page), plus the worker chunk that
  *    the lab loads on first interaction.
  *
- * Usage: npm run build && node scripts/measure-charts.mjs [--dist=dist] [--presses=40]
+ * Usage: npm run build && node bench/browser/measure-charts.mjs [--dist=dist] [--presses=40]
  *        [--lab=notes/gradient-lab/#lab] [--explorer=notes/activation-functions/#sig-tanh]
  *        [--text=notes/ml-vs-dl/]
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { launchChromium } from './lib/chromium.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { args, gz, open, stats as fmt } from './setup.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [k, ...v] = a.replace(/^--/, '').split('=');
-    return [k, v.join('=') || 'true'];
-  }),
-);
-const dist = resolve(args.dist ?? process.env.DIST_DIR ?? 'dist');
-const base = process.env.BASE_PATH ?? '/';
 const presses = Number(args.presses ?? 40);
 const [labPath, labId] = (args.lab ?? 'notes/gradient-lab/#lab').split('#');
 const [explorerPath, explorerId] = (args.explorer ?? 'notes/activation-functions/#sig-tanh').split('#');
 const textPath = args.text ?? 'notes/ml-vs-dl/';
 
-const server = await startStaticServer({ root: dist, base });
-const browser = await launchChromium();
-
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
-const fmt = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `p50 ${quantile(s, 0.5).toFixed(2)} ms, p95 ${quantile(s, 0.95).toFixed(2)} ms, max ${s[s.length - 1].toFixed(2)} ms (n = ${s.length})`;
-};
+const { server, browser } = await open();
 
 async function hydrated(page, id) {
   await page.locator(`#${id}`).scrollIntoViewIfNeeded();
@@ -144,7 +121,6 @@ async function scriptsOf(path, ids, interact) {
   return { initial, all: urls };
 }
 
-const gz = (pathname) => gzipSync(readFileSync(join(dist, pathname.slice(base.length - 1))), { level: 9 }).length;
 const text = await scriptsOf(textPath, []);
 const explorer = await scriptsOf(explorerPath, [explorerId]);
 const lab = await scriptsOf(labPath, [labId], async (page) => {

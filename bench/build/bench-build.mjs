@@ -18,10 +18,10 @@ import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './lib/chromium.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** Astro's CLI, wherever the project's node_modules is. */
 const ASTRO = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const argv = process.argv.slice(2);

@@ -15,7 +15,7 @@
  * collected after hydration and again after every chart state `driveCharts` sets.
  */
 import { create } from 'fontkitten';
-import { mathAlphanumeric } from '../../src/plugins/math-alphanumeric.mjs';
+import { mathAlphanumeric } from '../../../src/plugins/math-alphanumeric.mjs';
 import { driveCharts } from './chart-states.mjs';
 
 /**

@@ -13,24 +13,11 @@
  *    per frame (the island's requestAnimationFrame callback plus the Preact render it
  *    schedules as a microtask).
  *
- * Usage: node scripts/measure-training.mjs [--build] [--dist=dist] [--seconds=6] [--warmup=1500]
+ * Usage: node bench/browser/measure-training.mjs [--build] [--dist=dist] [--seconds=6] [--warmup=1500]
  *        [--speed=max|fast|normal|slow] [--query=...] [--page=notes/training-lab/#train] [--text=notes/ml-vs-dl/]
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { launchChromium } from './lib/chromium.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { args, gz, kb, open, stats } from './setup.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [k, ...v] = a.replace(/^--/, '').split('=');
-    return [k, v.join('=') || 'true'];
-  }),
-);
-const dist = resolve(args.dist ?? process.env.DIST_DIR ?? 'dist');
-const base = process.env.BASE_PATH ?? '/';
 const seconds = Number(args.seconds ?? 6);
 const warmup = Number(args.warmup ?? 1500);
 const speed = args.speed ?? 'max';
@@ -38,24 +25,7 @@ const [pagePath, id] = (args.page ?? 'notes/training-lab/#train').split('#');
 const query = args.query ?? `?${id}.depth=10&${id}.width=32&${id}.batchSize=32`;
 const textPath = args.text ?? 'notes/ml-vs-dl/';
 
-if (args.build === 'true' || !existsSync(join(dist, 'index.html'))) {
-  console.log('Building the site (npx astro build)…');
-  execFileSync('npx', ['astro', 'build'], { stdio: 'ignore' });
-}
-
-const server = await startStaticServer({ root: dist, base });
-const browser = await launchChromium();
-
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `p50 ${quantile(s, 0.5).toFixed(2)} ms, p95 ${quantile(s, 0.95).toFixed(2)} ms, max ${s[s.length - 1].toFixed(2)} ms (n = ${s.length})`;
-};
-const gz = (pathname) => gzipSync(readFileSync(join(dist, pathname.slice(base.length - 1))), { level: 9 }).length;
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const { server, browser } = await open();
 
 /** Same-origin .js files a page requests up to `until`. */
 async function scriptsOf(path, until) {
