@@ -4,7 +4,9 @@ import { ConfigError, undocumentedRules, validateConfig } from './lib/config.mjs
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
 /** The message validateConfig throws for the checked-in config changed by `edit`. */
-function errorFor(edit: (c: any) => void): string {
+// The config is JSON edited freely by each case, so its type is deliberately loose.
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+function errorFor(edit: (c: Json) => void): string {
   const c = read('audit.config.json');
   edit(c);
   try {

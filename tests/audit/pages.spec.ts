@@ -26,7 +26,7 @@ for (const path of [...listPages().map((p) => p.path), ...embedPages()]) {
     expect.soft(res?.status(), 'HTTP status').toBe(200);
     await settle(page);
     await expect.soft(page.locator('html'), `the ${theme} theme is applied, so the axe result means something`).toHaveAttribute('data-theme', theme);
-    const csp = await page.evaluate(() => (window as any).__auditCsp as string[]);
+    const csp = await page.evaluate(() => (window as unknown as { __auditCsp: string[] }).__auditCsp);
     expect.soft([...errors, ...csp.map((c) => `CSP violation: ${c}`)], 'console errors, uncaught exceptions and CSP violations').toEqual([]);
     // Like Lighthouse's DOM size: the elements inside <body>, after every island has hydrated.
     const elements = await page.evaluate(() => document.body.getElementsByTagName('*').length);

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { stripVTControlCharacters } from 'node:util';
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 
 const SITE = 'tests/audit/fixtures/site';
@@ -20,7 +21,7 @@ const run = (cmd, args, env = {}, cwd = process.cwd()) =>
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => done({ code, out: out.replace(/\x1b\[[0-9;]*m/g, '') }));
+    child.on('close', (code) => done({ code, out: stripVTControlCharacters(out) }));
   });
 
 describe('the browser checks (playwright.audit.config.ts) on tests/audit/fixtures/site', () => {
@@ -43,7 +44,7 @@ describe('the browser checks (playwright.audit.config.ts) on tests/audit/fixture
           const key = `${t.projectName} ${spec.title}`;
           const errors = t.results.flatMap((x) => x.errors.map((e) => e.message ?? ''));
           if (t.status === 'expected') passed.add(key);
-          else failed.set(key, errors.join('\n').replace(/\x1b\[[0-9;]*m/g, ''));
+          else failed.set(key, stripVTControlCharacters(errors.join('\n')));
         }
       }
     };

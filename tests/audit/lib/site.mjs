@@ -86,7 +86,9 @@ export async function settle(page) {
 export function recordCsp(theme) {
   try {
     localStorage.setItem('starlight-theme', theme);
-  } catch {}
+  } catch {
+    // Storage may be blocked (opaque origins); the theme then follows prefers-color-scheme.
+  }
   window.__auditCsp = [];
   document.addEventListener('securitypolicyviolation', (e) => {
     window.__auditCsp.push(`${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`);
