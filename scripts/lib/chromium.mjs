@@ -28,8 +28,8 @@ export function chromiumPath() {
   return path;
 }
 
-/** Launches headless Chromium through playwright-core. */
+/** Launches headless Chromium through Playwright. */
 export async function launchChromium() {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await import('@playwright/test');
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 }

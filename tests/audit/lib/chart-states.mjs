@@ -7,7 +7,7 @@
  * each checkbox toggled, both ends of every slider; after each, waits for the chart to stop
  * being busy and calls `collect` (which returns what to keep from that state). Returns what
  * it collected and the problems met.
- * @param {import('playwright-core').Page} page
+ * @param {import('@playwright/test').Page} page
  * @param {() => Promise<object[]>} collect
  */
 export async function driveCharts(page, collect, { busyLimitMs = 30_000 } = {}) {

@@ -172,7 +172,7 @@ export function drawnChar(use) {
 /**
  * Probes each use in its own span (same font properties) and asks the DevTools protocol
  * which fonts drew it. Returns, per use, the system fonts that drew any glyph.
- * @param {import('playwright-core').Page} page
+ * @param {import('@playwright/test').Page} page
  */
 export async function systemFontsPerUse(page, uses) {
   const probes = uses.map((u) => ({ text: drawnChar(u), family: u.family, weight: u.weight, style: u.style }));
@@ -258,7 +258,7 @@ export async function judgeGlyphs({ uses, faces, systemFonts }) {
  * A character the DevTools protocol saw in a system font although the site's file holds it
  * is probed again after a reload (memory cache): `font-display: optional` lets a busy
  * machine paint one load in the fallback, which no subset change would fix.
- * @param {import('playwright-core').Page} page
+ * @param {import('@playwright/test').Page} page
  * @returns {Promise<{ characters: number, problems: string[] }>}
  */
 export async function checkGlyphs(page, { driveCharts: drive = true } = {}) {
