@@ -24,10 +24,21 @@ function astro(cmd: 'sync' | 'build', note: string) {
     cpSync(f, join(dir, f), { recursive: true, filter: (src) => !/src\/content\/docs\/notes\/./.test(src) });
   }
   writeFileSync(join(dir, NOTE), note);
-  const r = spawnSync('npx', ['astro', cmd, '--root', dir, ...(cmd === 'build' ? ['--outDir', join(dir, 'dist')] : [])], {
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', BASE_PATH: '/', SITE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const r = spawnSync(
+    'npx',
+    ['astro', cmd, '--root', dir, ...(cmd === 'build' ? ['--outDir', join(dir, 'dist')] : [])],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        BASE_PATH: '/',
+        SITE_URL: '',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -41,7 +52,10 @@ describe('a broken note fails the build', { timeout: 180_000 }, () => {
   });
 
   it('invalid MDX names the file and the line', () => {
-    const r = astro('build', '---\ntitle: 깨진 노트\ndescription: MDX 문법이 잘못된 노트입니다.\n---\n\n첫 줄\n\n<div>\n닫히지 않은 태그\n');
+    const r = astro(
+      'build',
+      '---\ntitle: 깨진 노트\ndescription: MDX 문법이 잘못된 노트입니다.\n---\n\n첫 줄\n\n<div>\n닫히지 않은 태그\n',
+    );
     expect(r.status).not.toBe(0);
     expect(r.out).toMatch(/notes\/broken\.mdx/);
     expect(r.out).toMatch(/broken\.mdx:\d+:\d+/);
