@@ -177,6 +177,8 @@ for (const chart of CHARTS) {
         await page.keyboard.press('Escape');
         await expect(page.locator(`#${chart.id} .dl-export[open]`)).toHaveCount(0);
         await page.locator(`#${chart.id} .dl-data > summary`).click();
+        // The table builds its rows when it opens (DataTable.tsx): read it once they are there.
+        await expect(page.locator(`#${chart.id} .dl-data tbody tr`).first()).toBeVisible();
         const table = await page.locator(`#${chart.id} .dl-data table`).evaluate((t) => ({
           headers: [...t.querySelectorAll('thead th')].map((th) => th.textContent!),
           rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!)),
