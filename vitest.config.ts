@@ -15,6 +15,9 @@ const ISOLATED = [
 
 export default defineConfig({
   test: {
+    // npm test runs vitest beside the production builds: a test that starts ESLint or Astro may
+    // wait for a core well past vitest's 5 s default. A time limit, not a check of speed.
+    testTimeout: 30_000,
     exclude: ['tests/browser/**', 'node_modules/**'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
     projects: [
