@@ -28,7 +28,7 @@ const tag = (name: string) => new RegExp(`@${name}(?![\\w-])`);
 
 const preview = (base: string, outDir: string, port: number) => ({
   command: `npx astro preview --ignore-lock --outDir ${outDir} --host 127.0.0.1 --port ${port}`,
-  url: `http://127.0.0.1:${port}${base.replace(/\/?$/, "/")}`,
+  url: `http://127.0.0.1:${port}${base.replace(/\/?$/, '/')}`,
   // --ignore-lock: two previews of one project side by side, in the foreground (no lock file).
   // The config is read again: the same base as the build, and no deploy origin.
   env: { BASE_PATH: base, SITE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },

@@ -12,17 +12,29 @@ test('a BASE_PATH=/sub build has zero broken internal links, assets or #fragment
   const fragments: { from: string; path: string; id: string }[] = [];
   const broken: string[] = [];
   const outsideBase: string[] = [];
-  const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const decode = (s: string) =>
+    s
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   const enqueue = (ref: string, from: string) => {
     if (/^(mailto:|tel:|data:|javascript:|\?)/.test(ref)) return;
     const target = new URL(ref, from);
     if (target.origin !== origin) return;
-    if (!target.pathname.startsWith(BASE)) return void outsideBase.push(`${new URL(from).pathname} → ${target.pathname}`);
-    if (target.hash.length > 1 && target.pathname.endsWith('/')) fragments.push({ from: new URL(from).pathname, path: target.pathname, id: decodeURIComponent(target.hash.slice(1)) });
+    if (!target.pathname.startsWith(BASE))
+      return void outsideBase.push(`${new URL(from).pathname} → ${target.pathname}`);
+    if (target.hash.length > 1 && target.pathname.endsWith('/'))
+      fragments.push({
+        from: new URL(from).pathname,
+        path: target.pathname,
+        id: decodeURIComponent(target.hash.slice(1)),
+      });
     target.hash = target.search = '';
     queue.push(target.href);
   };
-  for (let url; (url = queue.shift()); ) {
+  for (let url; (url = queue.shift());) {
     if (seen.has(url)) continue;
     seen.add(url);
     const res = await request.get(url);
@@ -31,7 +43,8 @@ test('a BASE_PATH=/sub build has zero broken internal links, assets or #fragment
       continue;
     }
     const type = res.headers()['content-type'] ?? '';
-    if (type.includes('text/css')) for (const m of (await res.text()).matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) enqueue(m[1], url);
+    if (type.includes('text/css'))
+      for (const m of (await res.text()).matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) enqueue(m[1], url);
     if (!type.includes('text/html')) continue;
     const body = await res.text();
     ids.set(new URL(url).pathname, new Set([...body.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]))));
@@ -39,7 +52,8 @@ test('a BASE_PATH=/sub build has zero broken internal links, assets or #fragment
       if (m[1] !== 'link' || !/rel="(canonical|alternate)"/.test(m[0])) enqueue(decode(m[3]), url);
     }
   }
-  for (const f of fragments) if (ids.has(f.path) && !ids.get(f.path)!.has(f.id)) broken.push(`${f.from} → ${f.path}#${f.id} (no such id)`);
+  for (const f of fragments)
+    if (ids.has(f.path) && !ids.get(f.path)!.has(f.id)) broken.push(`${f.from} → ${f.path}#${f.id} (no such id)`);
   expect(ids.size, 'crawled pages').toBeGreaterThanOrEqual(3);
   expect(broken, 'broken links').toEqual([]);
   expect(outsideBase, 'links that escape the base path').toEqual([]);

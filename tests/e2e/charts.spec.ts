@@ -14,7 +14,10 @@ const TWO_EXPLORERS_PAGE = '/notes/beyond-relu/';
 const [FIRST_EXPLORER_ID, SECOND_EXPLORER_ID] = ['smooth', 'softplus-chart'];
 
 test.describe('GradientLab', () => {
-  test('arrow keys on the depth slider change the chart and the URL; a reload restores them', async ({ page, errors }) => {
+  test('arrow keys on the depth slider change the chart and the URL; a reload restores them', async ({
+    page,
+    errors,
+  }) => {
     await page.goto(`${LAB_PAGE}#${LAB_ID}`);
     await hydrated(page, LAB_ID);
     const lab = page.locator(`#${LAB_ID}`);
@@ -57,7 +60,10 @@ test.describe('GradientLab', () => {
     await expect(lab).not.toHaveAttribute('aria-busy');
   });
 
-  test('a worker that fails a setting: the chart stops being busy, says so in Korean, and "다시 시도" computes it', async ({ page, context }) => {
+  test('a worker that fails a setting: the chart stops being busy, says so in Korean, and "다시 시도" computes it', async ({
+    page,
+    context,
+  }) => {
     await failDepth19(context);
     await page.goto(LAB_PAGE);
     await hydrated(page, LAB_ID);
@@ -83,8 +89,16 @@ test.describe('GradientLab', () => {
     await expect(lab).not.toHaveAttribute('aria-busy');
   });
 
-  test('a worker that throws outside a computation hands the waiting setting to the main thread', async ({ page, context }) => {
-    await context.route('**/lab.worker*', (route) => route.fulfill({ contentType: 'text/javascript', body: "self.onmessage = () => { throw new Error('injected'); };" }));
+  test('a worker that throws outside a computation hands the waiting setting to the main thread', async ({
+    page,
+    context,
+  }) => {
+    await context.route('**/lab.worker*', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: "self.onmessage = () => { throw new Error('injected'); };",
+      }),
+    );
     await page.goto(LAB_PAGE);
     await hydrated(page, LAB_ID);
     await page.locator(`#${LAB_ID}-depth`).focus();
@@ -96,7 +110,9 @@ test.describe('GradientLab', () => {
   });
 
   test('invalid URL values fall back to the defaults without errors', async ({ page, errors }) => {
-    await page.goto(`${LAB_PAGE}?${LAB_ID}.depth=abc&${LAB_ID}.activation=%3Cscript%3E&${LAB_ID}.width=9999&${LAB_ID}.seed=7`);
+    await page.goto(
+      `${LAB_PAGE}?${LAB_ID}.depth=abc&${LAB_ID}.activation=%3Cscript%3E&${LAB_ID}.width=9999&${LAB_ID}.seed=7`,
+    );
     await hydrated(page, LAB_ID);
     const lab = page.locator(`#${LAB_ID}`);
     await expect(lab).toHaveAttribute('data-shown', 'sigmoid|standard|20|64|7');
@@ -106,7 +122,9 @@ test.describe('GradientLab', () => {
   });
 
   test('the most extreme setting (tiny gradients) never shows NaN or Infinity', async ({ page, errors }) => {
-    await page.goto(`${LAB_PAGE}?${LAB_ID}.activation=sigmoid&${LAB_ID}.init=small&${LAB_ID}.depth=50&${LAB_ID}.width=8`);
+    await page.goto(
+      `${LAB_PAGE}?${LAB_ID}.activation=sigmoid&${LAB_ID}.init=small&${LAB_ID}.depth=50&${LAB_ID}.width=8`,
+    );
     await hydrated(page, LAB_ID);
     const lab = page.locator(`#${LAB_ID}`);
     await expect(lab).toHaveAttribute('data-shown', 'sigmoid|small|50|8|1');

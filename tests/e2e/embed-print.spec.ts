@@ -10,23 +10,39 @@ const AXE_TAGS: string[] = JSON.parse(readFileSync('audit.config.json', 'utf8'))
 
 test.describe('embed mode (?embed=1#<chart-id>)', () => {
   for (const chart of CHARTS) {
-    test(`${chart.kind}: the audit's zero goals hold (axe, overflow at 390 px, no other host, no errors)`, { tag: ['@phone', '@phone-dark'] }, async ({ page, errors }) => {
-      await page.addInitScript(() => {
-        const w = window as unknown as { __csp: string[] };
-        w.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
-      const res = await page.goto(`/${chart.page}?embed=1#${chart.id}`);
-      expect(res?.status()).toBe(200);
-      await expect(page.locator(`astro-island:has(#${chart.id})`).last()).not.toHaveAttribute('ssr');
-      await page.evaluate(() => window.scrollTo(0, 0));
-      expect(findOverflow(await page.evaluate(measureOverflow)), 'overflow').toEqual([]);
-      const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), 'axe').toEqual([]);
-      expect([...errors, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))]).toEqual([]);
-    });
+    test(
+      `${chart.kind}: the audit's zero goals hold (axe, overflow at 390 px, no other host, no errors)`,
+      { tag: ['@phone', '@phone-dark'] },
+      async ({ page, errors }) => {
+        await page.addInitScript(() => {
+          const w = window as unknown as { __csp: string[] };
+          w.__csp = [];
+          document.addEventListener('securitypolicyviolation', (e) =>
+            w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+          );
+        });
+        const res = await page.goto(`/${chart.page}?embed=1#${chart.id}`);
+        expect(res?.status()).toBe(200);
+        await expect(page.locator(`astro-island:has(#${chart.id})`).last()).not.toHaveAttribute('ssr');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        expect(findOverflow(await page.evaluate(measureOverflow)), 'overflow').toEqual([]);
+        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(
+          axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+          'axe',
+        ).toEqual([]);
+        expect([...errors, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))]).toEqual(
+          [],
+        );
+      },
+    );
 
-    test(`${chart.kind}: only the chart shows, it fills the iframe, and it links back to the note`, async ({ page, context, errors, baseURL }) => {
+    test(`${chart.kind}: only the chart shows, it fills the iframe, and it links back to the note`, async ({
+      page,
+      context,
+      errors,
+      baseURL,
+    }) => {
       await page.setViewportSize({ width: 900, height: 900 });
       // The test server is on the loopback address; Chrome asks before a page frames a local-network address.
       await context.grantPermissions(['local-network-access']);
@@ -35,7 +51,10 @@ test.describe('embed mode (?embed=1#<chart-id>)', () => {
       // site than 127.0.0.1 (and, being local too, Chrome's local-network rules let it frame the note).
       const host = `${baseURL!.replace('127.0.0.1', 'localhost')}/course-page/`;
       await page.route(host, (route) =>
-        route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="ko"><title>강의</title><iframe src="${src}" width="600" height="700" title="차트"></iframe>` }),
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="ko"><title>강의</title><iframe src="${src}" width="600" height="700" title="차트"></iframe>`,
+        }),
       );
       await page.goto(host);
       const frame = page.frameLocator('iframe');
@@ -47,13 +66,26 @@ test.describe('embed mode (?embed=1#<chart-id>)', () => {
         const back = document.querySelector<HTMLAnchorElement>(`#${id} .dl-embed-back`);
         return {
           embed: html.classList.contains('dl-embed'),
-          chrome: ['header', 'nav.sidebar', '.right-sidebar-container', '.pagination-links', 'footer', 'h2', '.sl-markdown-content > p'].filter(shown),
-          otherCharts: [...document.querySelectorAll('.dl-chart')].filter((c) => c.id !== id && c.getClientRects().length > 0).length,
+          chrome: [
+            'header',
+            'nav.sidebar',
+            '.right-sidebar-container',
+            '.pagination-links',
+            'footer',
+            'h2',
+            '.sl-markdown-content > p',
+          ].filter(shown),
+          otherCharts: [...document.querySelectorAll('.dl-chart')].filter(
+            (c) => c.id !== id && c.getClientRects().length > 0,
+          ).length,
           figLeft: fig.left,
           figWidth: fig.width,
           vw: html.clientWidth,
           scrollWidth: html.scrollWidth,
-          back: back && back.getClientRects().length > 0 ? { text: back.textContent, href: back.href, target: back.target } : null,
+          back:
+            back && back.getClientRects().length > 0
+              ? { text: back.textContent, href: back.href, target: back.target }
+              : null,
         };
       }, chart.id);
       expect(layout.embed).toBe(true);
@@ -73,7 +105,8 @@ test.describe('embed mode (?embed=1#<chart-id>)', () => {
 
   test('?embed=1 without a chart id shows the whole note without the site chrome', async ({ page, errors }) => {
     await page.goto(`/${CHARTS[1].page}?embed=1`);
-    for (const s of ['.page > header', 'nav.sidebar', '.right-sidebar-container', '.pagination-links']) await expect(page.locator(s).first(), s).toBeHidden();
+    for (const s of ['.page > header', 'nav.sidebar', '.right-sidebar-container', '.pagination-links'])
+      await expect(page.locator(s).first(), s).toBeHidden();
     for (const s of ['h1', '.dl-chart']) await expect(page.locator(s).first(), s).toBeVisible();
     expect(errors).toEqual([]);
   });
@@ -85,43 +118,73 @@ test.describe('print', () => {
   test.use({ viewport: { width: PRINT_WIDTH, height: 1100 } });
 
   for (const chart of CHARTS) {
-    test(`${chart.page}: every chart prints its current SVG with the table caption, no chrome, nothing wider than A4`, { tag: themeTag(chart) }, async ({ page, errors }) => {
-      await openChart(page, chart);
-      const plot = page.locator(`#${chart.id} svg[role="img"]`).first();
-      const shownBefore = await plot.innerHTML();
-      await page.emulateMedia({ media: 'print' });
-      const pdf = await page.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' }, printBackground: true });
-      expect(pdf.subarray(0, 5).toString('ascii')).toBe('%PDF-');
-      const printed = await page.evaluate(() => {
-        const visible = (e: Element) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
-        const charts = [...document.querySelectorAll('.dl-chart')].map((fig) => ({
-          id: fig.id,
-          plots: [...fig.querySelectorAll('svg[role="img"]')].map((s) => visible(s) && s.getBoundingClientRect().width > 100),
-          caption: [...fig.querySelectorAll('.dl-data caption')].map((c) => (visible(c) && c.getBoundingClientRect().width > fig.getBoundingClientRect().width / 2 ? c.textContent : null)),
-          controls: [...fig.querySelectorAll('button, select, input, .dl-export, .dl-data > summary')].filter(visible).length,
-          avoidsBreak: getComputedStyle(fig).breakInside,
-        }));
-        const external = [...document.querySelectorAll<HTMLAnchorElement>('.sl-markdown-content a[href^="http"]')].find((a) => !a.closest('.dl-chart'));
-        return {
-          charts,
-          chrome: ['header', 'nav.sidebar', '.right-sidebar-container', 'site-search', 'starlight-theme-select', '.pagination-links'].filter((s) => [...document.querySelectorAll(s)].some(visible)),
-          linkAfter: external ? { href: external.href, after: getComputedStyle(external, '::after').content } : null,
-          formulas: [...document.querySelectorAll('.math-display')].map((m) => getComputedStyle(m).breakInside),
-        };
-      });
-      expect(printed.charts.length).toBeGreaterThan(0);
-      for (const c of printed.charts) {
-        expect(c.plots.length > 0 && c.plots.every(Boolean), `#${c.id}: its SVG is printed`).toBe(true);
-        expect(c.caption.length === 1 && c.caption[0], `#${c.id}: the data table's caption is printed, as wide as the chart`).toBeTruthy();
-        expect(c.controls, `#${c.id}: no controls or menu on paper`).toBe(0);
-        expect(c.avoidsBreak).toBe('avoid');
-      }
-      expect(printed.chrome).toEqual([]);
-      for (const b of printed.formulas) expect(b).toBe('avoid');
-      if (printed.linkAfter) expect(printed.linkAfter.after, 'an outside link prints its URL').toContain(printed.linkAfter.href.replace(/\/$/, ''));
-      expect(await plot.innerHTML(), 'the chart prints as it was on screen').toBe(shownBefore);
-      expect(findOverflow(await page.evaluate(measureOverflow)), 'nothing wider than the A4 text width').toEqual([]);
-      expect(errors).toEqual([]);
-    });
+    test(
+      `${chart.page}: every chart prints its current SVG with the table caption, no chrome, nothing wider than A4`,
+      { tag: themeTag(chart) },
+      async ({ page, errors }) => {
+        await openChart(page, chart);
+        const plot = page.locator(`#${chart.id} svg[role="img"]`).first();
+        const shownBefore = await plot.innerHTML();
+        await page.emulateMedia({ media: 'print' });
+        const pdf = await page.pdf({
+          format: 'A4',
+          margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+          printBackground: true,
+        });
+        expect(pdf.subarray(0, 5).toString('ascii')).toBe('%PDF-');
+        const printed = await page.evaluate(() => {
+          const visible = (e: Element) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+          const charts = [...document.querySelectorAll('.dl-chart')].map((fig) => ({
+            id: fig.id,
+            plots: [...fig.querySelectorAll('svg[role="img"]')].map(
+              (s) => visible(s) && s.getBoundingClientRect().width > 100,
+            ),
+            caption: [...fig.querySelectorAll('.dl-data caption')].map((c) =>
+              visible(c) && c.getBoundingClientRect().width > fig.getBoundingClientRect().width / 2
+                ? c.textContent
+                : null,
+            ),
+            controls: [...fig.querySelectorAll('button, select, input, .dl-export, .dl-data > summary')].filter(visible)
+              .length,
+            avoidsBreak: getComputedStyle(fig).breakInside,
+          }));
+          const external = [
+            ...document.querySelectorAll<HTMLAnchorElement>('.sl-markdown-content a[href^="http"]'),
+          ].find((a) => !a.closest('.dl-chart'));
+          return {
+            charts,
+            chrome: [
+              'header',
+              'nav.sidebar',
+              '.right-sidebar-container',
+              'site-search',
+              'starlight-theme-select',
+              '.pagination-links',
+            ].filter((s) => [...document.querySelectorAll(s)].some(visible)),
+            linkAfter: external ? { href: external.href, after: getComputedStyle(external, '::after').content } : null,
+            formulas: [...document.querySelectorAll('.math-display')].map((m) => getComputedStyle(m).breakInside),
+          };
+        });
+        expect(printed.charts.length).toBeGreaterThan(0);
+        for (const c of printed.charts) {
+          expect(c.plots.length > 0 && c.plots.every(Boolean), `#${c.id}: its SVG is printed`).toBe(true);
+          expect(
+            c.caption.length === 1 && c.caption[0],
+            `#${c.id}: the data table's caption is printed, as wide as the chart`,
+          ).toBeTruthy();
+          expect(c.controls, `#${c.id}: no controls or menu on paper`).toBe(0);
+          expect(c.avoidsBreak).toBe('avoid');
+        }
+        expect(printed.chrome).toEqual([]);
+        for (const b of printed.formulas) expect(b).toBe('avoid');
+        if (printed.linkAfter)
+          expect(printed.linkAfter.after, 'an outside link prints its URL').toContain(
+            printed.linkAfter.href.replace(/\/$/, ''),
+          );
+        expect(await plot.innerHTML(), 'the chart prints as it was on screen').toBe(shownBefore);
+        expect(findOverflow(await page.evaluate(measureOverflow)), 'nothing wider than the A4 text width').toEqual([]);
+        expect(errors).toEqual([]);
+      },
+    );
   }
 });

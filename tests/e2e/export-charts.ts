@@ -30,11 +30,15 @@ export const CHARTS: Chart[] = [
     theme: 'dark',
     state: (id) => {
       const fig = document.getElementById(id)!;
-      const checked = [...fig.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((c) => `${c.value || c.name}:${c.checked}`);
+      const checked = [...fig.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map(
+        (c) => `${c.value || c.name}:${c.checked}`,
+      );
       const domain = [...fig.querySelectorAll<HTMLInputElement>('input[type="number"]')].map((i) => i.value);
       return JSON.stringify({ checked, domain });
     },
-    applied: (id) => document.querySelector<HTMLInputElement>(`#${id} input[value="relu"]`)?.checked === true && document.querySelector<HTMLInputElement>(`#${id} input[type="number"]`)?.value === '-4',
+    applied: (id) =>
+      document.querySelector<HTMLInputElement>(`#${id} input[value="relu"]`)?.checked === true &&
+      document.querySelector<HTMLInputElement>(`#${id} input[type="number"]`)?.value === '-4',
   },
   {
     kind: 'gradient-lab',
@@ -43,7 +47,9 @@ export const CHARTS: Chart[] = [
     query: '?lab.activation=relu&lab.init=he&lab.depth=12',
     theme: 'light',
     state: (id) => document.getElementById(id)!.dataset.shown,
-    applied: (id) => document.getElementById(id)?.dataset.shown === 'relu|he|12|64|1' && document.getElementById(id)!.getAttribute('aria-busy') === null,
+    applied: (id) =>
+      document.getElementById(id)?.dataset.shown === 'relu|he|12|64|1' &&
+      document.getElementById(id)!.getAttribute('aria-busy') === null,
   },
   {
     kind: 'loss-explorer',
@@ -60,8 +66,15 @@ export const CHARTS: Chart[] = [
     id: 'train',
     query: '?train.depth=4&train.width=8',
     theme: 'light',
-    state: (id) => JSON.stringify([...document.querySelectorAll<HTMLInputElement>(`#${id} .dl-train-settings :is(select, input)`)].map((e) => `${e.id}=${e.type === 'checkbox' ? e.checked : e.value}`)),
-    applied: (id) => document.querySelector<HTMLInputElement>(`#${id}-depth`)?.value === '4' && document.querySelector<HTMLInputElement>(`#${id}-width`)?.value === '8',
+    state: (id) =>
+      JSON.stringify(
+        [...document.querySelectorAll<HTMLInputElement>(`#${id} .dl-train-settings :is(select, input)`)].map(
+          (e) => `${e.id}=${e.type === 'checkbox' ? e.checked : e.value}`,
+        ),
+      ),
+    applied: (id) =>
+      document.querySelector<HTMLInputElement>(`#${id}-depth`)?.value === '4' &&
+      document.querySelector<HTMLInputElement>(`#${id}-width`)?.value === '8',
     /** Its plots have no setting in their titles; the exported title names the step it shows. */
     titlePart: () => '3단계',
     /** A URL setting starts untrained: three steps give the charts something to plot. */

@@ -28,7 +28,8 @@ type Fixtures = {
   foreign: string[];
 };
 
-const guard = (context: BrowserContext, foreign: string[]) => context.on('request', (r) => leavesSite(r.url()) && foreign.push(r.url()));
+const guard = (context: BrowserContext, foreign: string[]) =>
+  context.on('request', (r) => leavesSite(r.url()) && foreign.push(r.url()));
 
 export const test = base.extend<Fixtures>({
   errors: async ({ page }, use) => {
@@ -79,7 +80,12 @@ export async function expectQuery(page: Page, want: Record<string, string | null
  * Opens `path` without and with JavaScript: the first SVG of chart `id` keeps its size when
  * the island hydrates, and neither page scrolls sideways. Returns the hydrated page.
  */
-export async function expectLayoutKeptByHydration(openPage: Fixtures['openPage'], path: string, id: string, options: BrowserContextOptions = {}) {
+export async function expectLayoutKeptByHydration(
+  openPage: Fixtures['openPage'],
+  path: string,
+  id: string,
+  options: BrowserContextOptions = {},
+) {
   const boxes = [];
   let page!: Page;
   for (const javaScriptEnabled of [false, true]) {
@@ -89,7 +95,10 @@ export async function expectLayoutKeptByHydration(openPage: Fixtures['openPage']
     const svg = page.locator(`#${id} svg[role="img"]`).first();
     await svg.scrollIntoViewIfNeeded();
     boxes.push((await svg.boundingBox())!);
-    const [scrollWidth, viewportWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    const [scrollWidth, viewportWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
     expect(scrollWidth, `${path}: no horizontal scroll`).toBeLessThanOrEqual(viewportWidth);
   }
   expect(Math.abs(boxes[0].width - boxes[1].width), 'same chart width before and after hydration').toBeLessThan(1);

@@ -7,7 +7,10 @@ const ID = 'loss';
 /** The chart shows `losses|y|z` (its data-shown attribute). */
 const shown = (page: Page, value: string) => expect(page.locator(`#${ID}`)).toHaveAttribute('data-shown', value);
 
-test('keyboard on the plot moves the shared crosshair; the readout gives both gradients and their ratio', async ({ page, errors }) => {
+test('keyboard on the plot moves the shared crosshair; the readout gives both gradients and their ratio', async ({
+  page,
+  errors,
+}) => {
   await page.goto(PAGE);
   await hydrated(page, ID);
   const readout = page.locator(`#${ID}-readout`);
@@ -29,7 +32,10 @@ test('keyboard on the plot moves the shared crosshair; the readout gives both gr
   expect(errors).toEqual([]);
 });
 
-test('the y toggle mirrors the curves; the z slider, the toggle and a loss checkbox round-trip through the URL', async ({ page, errors }) => {
+test('the y toggle mirrors the curves; the z slider, the toggle and a loss checkbox round-trip through the URL', async ({
+  page,
+  errors,
+}) => {
   await page.goto(`${PAGE}#직접-해-보기`);
   await hydrated(page, ID);
   const bce = page.locator(`#${ID} svg[role="img"]`).nth(1).locator('path.series.c-bce');
@@ -84,15 +90,20 @@ test('without JavaScript: both SVG plots, the readout at z = −6 and the full t
   expect(await page.locator(`#${ID} details table tbody tr`).count()).toBeGreaterThanOrEqual(8);
 });
 
-test('390 px: no sideways scroll, same chart size before and after hydration; the dark theme recolours', { tag: '@phone-dark' }, async ({ openPage }) => {
-  const page = await expectLayoutKeptByHydration(openPage, PAGE, ID);
+test(
+  '390 px: no sideways scroll, same chart size before and after hydration; the dark theme recolours',
+  { tag: '@phone-dark' },
+  async ({ openPage }) => {
+    const page = await expectLayoutKeptByHydration(openPage, PAGE, ID);
 
-  // The hydrated page, dark as the system asks; then the system turns light.
-  const mse = () => page.evaluate((id) => getComputedStyle(document.querySelector(`#${id} path.series.c-mse`)!).stroke, ID);
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const dark = await mse();
-  expect(dark).not.toBe('none');
-  await page.emulateMedia({ colorScheme: 'light' });
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await expect.poll(mse).not.toBe(dark);
-});
+    // The hydrated page, dark as the system asks; then the system turns light.
+    const mse = () =>
+      page.evaluate((id) => getComputedStyle(document.querySelector(`#${id} path.series.c-mse`)!).stroke, ID);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const dark = await mse();
+    expect(dark).not.toBe('none');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect.poll(mse).not.toBe(dark);
+  },
+);

@@ -5,7 +5,8 @@ export const DIST = 'dist';
 
 /** Site paths of every built page except the 404 page, e.g. `/notes/glossary/`. */
 export function pagePaths(): string[] {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error(`No build in ${DIST}/. Run \`npm run build:all\` first (npm test does it for you).`);
+  if (!existsSync(`${DIST}/index.html`))
+    throw new Error(`No build in ${DIST}/. Run \`npm run build:all\` first (npm test does it for you).`);
   return readdirSync(DIST, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('index.html'))
     .map((f) => '/' + f.replace(/\\/g, '/').replace(/index\.html$/, ''))

@@ -18,11 +18,15 @@ async function proseInSystemFonts(page: Page) {
   const fontsOf = async (selector: string) => {
     const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
     const out = [];
-    for (const nodeId of nodeIds) out.push({ nodeId, fonts: (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts });
+    for (const nodeId of nodeIds)
+      out.push({ nodeId, fonts: (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts });
     return out;
   };
-  const mono = new Set((await fontsOf('main code')).flatMap((n) => n.fonts.filter((f) => !f.isCustomFont).map((f) => f.familyName)));
-  const prose = 'main :is(h1, h2, h3, p, li, td, th, dt, dd, blockquote, strong, em, a, summary):not(.dl-chart *, code *, math *)';
+  const mono = new Set(
+    (await fontsOf('main code')).flatMap((n) => n.fonts.filter((f) => !f.isCustomFont).map((f) => f.familyName)),
+  );
+  const prose =
+    'main :is(h1, h2, h3, p, li, td, th, dt, dd, blockquote, strong, em, a, summary):not(.dl-chart *, code *, math *)';
   const offenders = [];
   for (const { nodeId, fonts } of await fontsOf(prose)) {
     const system = fonts.filter((f) => !f.isCustomFont && !mono.has(f.familyName));
@@ -38,11 +42,16 @@ const paths = pagePaths().filter((p) => p !== '/404.html');
 test('the build has several pages', () => expect(paths.length).toBeGreaterThanOrEqual(3));
 
 for (const path of paths) {
-  test(`${path} answers 200 with lang="ko", a title, a description, no CSP violation and no error`, async ({ page, errors }) => {
+  test(`${path} answers 200 with lang="ko", a title, a description, no CSP violation and no error`, async ({
+    page,
+    errors,
+  }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
@@ -55,18 +64,22 @@ for (const path of paths) {
     expect(errors, 'console errors').toEqual([]);
   });
 
-  test(`${path} draws its prose, spaces included, in its own Korean subset, never in a system font`, { tag: '@phone' }, async ({ page }) => {
-    // font-display: optional keeps a font that arrives late out of that page view, so a busy
-    // machine may draw one load in the fallback; reloads take the font from the memory cache.
-    // A glyph missing from the subset is missing on every load, so retrying hides no bug.
-    let offenders: string[] = [];
-    for (let attempt = 0; attempt < 4; attempt++) {
-      await (attempt === 0 ? page.goto(path) : page.reload());
-      offenders = await proseInSystemFonts(page);
-      if (offenders.length === 0) break;
-    }
-    expect(offenders.slice(0, 5), `${offenders.length} prose elements draw glyphs in a system font`).toEqual([]);
-  });
+  test(
+    `${path} draws its prose, spaces included, in its own Korean subset, never in a system font`,
+    { tag: '@phone' },
+    async ({ page }) => {
+      // font-display: optional keeps a font that arrives late out of that page view, so a busy
+      // machine may draw one load in the fallback; reloads take the font from the memory cache.
+      // A glyph missing from the subset is missing on every load, so retrying hides no bug.
+      let offenders: string[] = [];
+      for (let attempt = 0; attempt < 4; attempt++) {
+        await (attempt === 0 ? page.goto(path) : page.reload());
+        offenders = await proseInSystemFonts(page);
+        if (offenders.length === 0) break;
+      }
+      expect(offenders.slice(0, 5), `${offenders.length} prose elements draw glyphs in a system font`).toEqual([]);
+    },
+  );
 }
 
 test('an unknown URL answers 404 with the Korean 404 page', async ({ page }) => {
@@ -81,17 +94,29 @@ test('typing 함수 in the search box finds a page that contains 함수는', asy
   await page.locator('dialog[open] .pagefind-ui__search-input').fill('함수');
   // Pagefind renders results one by one as their fragments load.
   const links = page.locator('.pagefind-ui__result-link');
-  const targets = async () => (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) => new URL(h, baseURL));
-  await expect.poll(async () => (await targets()).filter((t) => builtHtml(t.pathname).includes('함수는')).length, 'a result page contains 함수는').toBeGreaterThan(0);
+  const targets = async () =>
+    (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) => new URL(h, baseURL));
+  await expect
+    .poll(
+      async () => (await targets()).filter((t) => builtHtml(t.pathname).includes('함수는')).length,
+      'a result page contains 함수는',
+    )
+    .toBeGreaterThan(0);
   for (const t of await targets()) expect(t.origin).toBe(new URL(baseURL!).origin);
 });
 
-test('the search UI loads only when the reader heads for it, then takes focus and closes with Escape', async ({ page, errors }) => {
+test('the search UI loads only when the reader heads for it, then takes focus and closes with Escape', async ({
+  page,
+  errors,
+}) => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto('/notes/glossary/', { waitUntil: 'networkidle' });
   await page.evaluate(() => new Promise((r) => requestIdleCallback(() => requestAnimationFrame(r))));
-  expect(requested.filter((p) => /\/pagefind\/|ui-core/.test(p)), 'nothing of the search UI is fetched while the page loads').toEqual([]);
+  expect(
+    requested.filter((p) => /\/pagefind\/|ui-core/.test(p)),
+    'nothing of the search UI is fetched while the page loads',
+  ).toEqual([]);
   const uiCore = page.waitForRequest(/ui-core/);
   await page.hover('button[data-open-modal]');
   await uiCore; // hovering the button starts loading the UI
@@ -106,7 +131,10 @@ test('the search UI loads only when the reader heads for it, then takes focus an
   expect(errors).toEqual([]);
 });
 
-test('what is typed right after Ctrl+K, before the search UI has loaded, is searched; a failed load is retried', async ({ page, errors }) => {
+test('what is typed right after Ctrl+K, before the search UI has loaded, is searched; a failed load is retried', async ({
+  page,
+  errors,
+}) => {
   let release = () => {};
   const held = new Promise<void>((r) => (release = r));
   let failFirst = true;
@@ -127,7 +155,12 @@ test('what is typed right after Ctrl+K, before the search UI has loaded, is sear
   // Second open: loading is held back while the reader types.
   await page.keyboard.press('Control+k');
   await page.keyboard.type('역전파');
-  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'the stand-in input takes the typing').toBe('역전파');
+  await expect
+    .poll(
+      () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value),
+      'the stand-in input takes the typing',
+    )
+    .toBe('역전파');
   release();
   await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
   const input = page.locator('dialog[open] .pagefind-ui__search-input');
@@ -148,52 +181,69 @@ test('the theme choice persists across a reload', async ({ page }) => {
   await expect(select).toHaveValue('dark');
 });
 
-test('a note page loads the self-hosted Korean web font and draws formulas with its own math font', { tag: '@phone' }, async ({ page }) => {
-  const fonts: string[] = [];
-  page.on('response', (r) => {
-    if (/\.woff2$/.test(new URL(r.url()).pathname)) fonts.push(new URL(r.url()).pathname);
-  });
-  const path = paths.find((p) => p.startsWith('/notes/') && builtHtml(p).includes('<math'));
-  expect(path, 'a note with a formula').toBeTruthy();
-  await page.goto(path!, { waitUntil: 'networkidle' });
-  const state = await page.evaluate(async () => {
-    await document.fonts.ready;
-    const math = document.querySelector('main math')!;
-    const box = math.getBoundingClientRect();
-    return {
-      korean: document.fonts.check('16px "DL Notes Sans KR"', '기울기'),
-      math: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'DL Notes Math' && f.status === 'loaded'),
-      family: getComputedStyle(math).fontFamily,
-      width: box.width,
-      height: box.height,
-      // Starlight's content spacing must not reach inside a formula.
-      spaced: [...document.querySelectorAll('main math *')].filter((e) => parseFloat(getComputedStyle(e).marginTop) > 0).length,
-    };
-  });
-  expect(state.korean, 'DL Notes Sans KR covers Hangul on the page').toBe(true);
-  expect(state.math, 'the math font subset was loaded').toBe(true);
-  expect(state.family).toMatch(/^"?DL Notes Math"?,/);
-  expect(state.width, 'a formula is drawn').toBeGreaterThan(0);
-  expect(state.height, 'a formula is drawn at text size').toBeGreaterThan(0);
-  expect(state.height, 'a formula is drawn at text size').toBeLessThan(60);
-  expect(state.spaced, 'no element inside a formula has a top margin').toBe(0);
-  expect(fonts.some((u) => /\/_fonts\/math-[0-9a-f]{12}\.woff2$/.test(u)), `the math subset was fetched from the site (${fonts.join(', ')})`).toBe(true);
-  expect(fonts.some((u) => /\/_fonts\/[0-9a-f]{12}\.woff2$/.test(u)), 'the Korean subset was fetched from the site').toBe(true);
-  expect(fonts.some((u) => /stix/i.test(u)), `the whole 400 KB math font is never fetched (${fonts.join(', ')})`).toBe(false);
-  // Every glyph of identifiers (drawn as italic 𝑥 by the browser), operators, numbers and radicals comes from the subset.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-  const used: Record<string, number> = {};
-  for (const selector of ['main math mi', 'main math mo', 'main math mn', 'main msqrt']) {
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
-    for (const nodeId of nodeIds) {
-      for (const f of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) {
-        const name = `${f.familyName}${f.isCustomFont ? ' (web font)' : ''}`;
-        used[name] = (used[name] ?? 0) + f.glyphCount;
+test(
+  'a note page loads the self-hosted Korean web font and draws formulas with its own math font',
+  { tag: '@phone' },
+  async ({ page }) => {
+    const fonts: string[] = [];
+    page.on('response', (r) => {
+      if (/\.woff2$/.test(new URL(r.url()).pathname)) fonts.push(new URL(r.url()).pathname);
+    });
+    const path = paths.find((p) => p.startsWith('/notes/') && builtHtml(p).includes('<math'));
+    expect(path, 'a note with a formula').toBeTruthy();
+    await page.goto(path!, { waitUntil: 'networkidle' });
+    const state = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const math = document.querySelector('main math')!;
+      const box = math.getBoundingClientRect();
+      return {
+        korean: document.fonts.check('16px "DL Notes Sans KR"', '기울기'),
+        math: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'DL Notes Math' && f.status === 'loaded'),
+        family: getComputedStyle(math).fontFamily,
+        width: box.width,
+        height: box.height,
+        // Starlight's content spacing must not reach inside a formula.
+        spaced: [...document.querySelectorAll('main math *')].filter(
+          (e) => parseFloat(getComputedStyle(e).marginTop) > 0,
+        ).length,
+      };
+    });
+    expect(state.korean, 'DL Notes Sans KR covers Hangul on the page').toBe(true);
+    expect(state.math, 'the math font subset was loaded').toBe(true);
+    expect(state.family).toMatch(/^"?DL Notes Math"?,/);
+    expect(state.width, 'a formula is drawn').toBeGreaterThan(0);
+    expect(state.height, 'a formula is drawn at text size').toBeGreaterThan(0);
+    expect(state.height, 'a formula is drawn at text size').toBeLessThan(60);
+    expect(state.spaced, 'no element inside a formula has a top margin').toBe(0);
+    expect(
+      fonts.some((u) => /\/_fonts\/math-[0-9a-f]{12}\.woff2$/.test(u)),
+      `the math subset was fetched from the site (${fonts.join(', ')})`,
+    ).toBe(true);
+    expect(
+      fonts.some((u) => /\/_fonts\/[0-9a-f]{12}\.woff2$/.test(u)),
+      'the Korean subset was fetched from the site',
+    ).toBe(true);
+    expect(
+      fonts.some((u) => /stix/i.test(u)),
+      `the whole 400 KB math font is never fetched (${fonts.join(', ')})`,
+    ).toBe(false);
+    // Every glyph of identifiers (drawn as italic 𝑥 by the browser), operators, numbers and radicals comes from the subset.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const used: Record<string, number> = {};
+    for (const selector of ['main math mi', 'main math mo', 'main math mn', 'main msqrt']) {
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+      for (const nodeId of nodeIds) {
+        for (const f of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) {
+          const name = `${f.familyName}${f.isCustomFont ? ' (web font)' : ''}`;
+          used[name] = (used[name] ?? 0) + f.glyphCount;
+        }
       }
     }
-  }
-  expect(Object.keys(used), `fonts drawing formula glyphs: ${JSON.stringify(used)}`).toEqual(['STIX Two Math (web font)']);
-});
+    expect(Object.keys(used), `fonts drawing formula glyphs: ${JSON.stringify(used)}`).toEqual([
+      'STIX Two Math (web font)',
+    ]);
+  },
+);

@@ -27,7 +27,9 @@ async function settled(page: Page) {
 }
 const readout = (page: Page) => lab(page).locator('[data-readout]');
 
-test('without JavaScript the build-time run is there: loss curve, heatmap, profile, boundary and table', async ({ openPage }) => {
+test('without JavaScript the build-time run is there: loss curve, heatmap, profile, boundary and table', async ({
+  openPage,
+}) => {
   const { page } = await openPage({ javaScriptEnabled: false });
   await page.goto(PAGE);
   const pretrained = await step(page);
@@ -43,7 +45,10 @@ test('without JavaScript the build-time run is there: loss curve, heatmap, profi
   expect(await lab(page).textContent()).not.toMatch(/NaN|Infinity/);
 });
 
-test('no worker at load; play trains, pause stops, one step adds exactly one, reset goes back to 0', async ({ page, errors }) => {
+test('no worker at load; play trains, pause stops, one step adds exactly one, reset goes back to 0', async ({
+  page,
+  errors,
+}) => {
   const requested: string[] = [];
   page.on('request', (r) => r.url().includes('train.worker') && requested.push(r.url()));
   await open(page);
@@ -73,7 +78,10 @@ test('no worker at load; play trains, pause stops, one step adds exactly one, re
   expect(errors).toEqual([]);
 });
 
-test("a preset link plays from step 0 and pauses at its `steps`, where the note's sentences apply", async ({ page, errors }) => {
+test("a preset link plays from step 0 and pauses at its `steps`, where the note's sentences apply", async ({
+  page,
+  errors,
+}) => {
   await open(page, `?${ID}.activation=relu&${ID}.init=he&${ID}.steps=25`);
   await action(page, 'play').click();
   await expect(lab(page)).toHaveAttribute('data-status', 'paused');
@@ -126,7 +134,12 @@ test('settings go to the URL and come back after a reload; garbage falls back ke
   await page.keyboard.press('ArrowRight');
   await page.selectOption(`#${ID}-optimizer`, 'adam');
   await page.locator(`#${ID}-residual`).check();
-  await expectQuery(page, { [`${ID}.depth`]: String(defaultDepth + 1), [`${ID}.optimizer`]: 'adam', [`${ID}.residual`]: '1', [`${ID}.width`]: '32' });
+  await expectQuery(page, {
+    [`${ID}.depth`]: String(defaultDepth + 1),
+    [`${ID}.optimizer`]: 'adam',
+    [`${ID}.residual`]: '1',
+    [`${ID}.width`]: '32',
+  });
   expect(new URL(page.url()).hash).toBe(`#${ID}`);
 
   await page.reload();
@@ -138,17 +151,25 @@ test('settings go to the URL and come back after a reload; garbage falls back ke
   await action(page, 'step').click();
   await expect(lab(page)).toHaveAttribute('data-step', '1');
   await expect(lab(page).locator('g.heat')).toHaveAttribute('data-columns', '1');
-  await expect(lab(page).locator('svg[role="img"]').nth(1).locator('.axis-left text:not(.axis-title)').last()).toHaveText('출력');
+  await expect(
+    lab(page).locator('svg[role="img"]').nth(1).locator('.axis-left text:not(.axis-title)').last(),
+  ).toHaveText('출력');
   expect(errors).toEqual([]);
 });
 
-test('a diverging run stops, marks the step and says what happened and what to try, without NaN', async ({ page, errors }) => {
+test('a diverging run stops, marks the step and says what happened and what to try, without NaN', async ({
+  page,
+  errors,
+}) => {
   await open(page, DIVERGING);
   await action(page, 'play').click();
   await expect(lab(page)).toHaveAttribute('data-status', 'diverged');
   await expect(readout(page)).toContainText('기울기 폭주');
   await expect(readout(page)).toContainText('학습률을 낮추거나, 기울기 클리핑을 켜거나, 초기화 배율을 줄여');
-  await expect(lab(page).locator('[data-diverged]')).toHaveAttribute('data-diverged', (await lab(page).getAttribute('data-step'))!);
+  await expect(lab(page).locator('[data-diverged]')).toHaveAttribute(
+    'data-diverged',
+    (await lab(page).getAttribute('data-step'))!,
+  );
   await expect(action(page, 'play')).toBeDisabled();
   await expect(action(page, 'step')).toBeDisabled();
   await expect(lab(page).locator('[data-live]')).toContainText('기울기 폭주');
@@ -162,7 +183,10 @@ test('a diverging run stops, marks the step and says what happened and what to t
   expect(errors).toEqual([]);
 });
 
-test('a worker that fails to load shows a Korean message with a retry, and aria-busy ends', async ({ page, context }) => {
+test('a worker that fails to load shows a Korean message with a retry, and aria-busy ends', async ({
+  page,
+  context,
+}) => {
   await context.route(WORKER, (route) => route.fulfill({ status: 500, body: 'down' }));
   await open(page);
   await action(page, 'play').click();
@@ -179,7 +203,10 @@ test('a worker that fails to load shows a Korean message with a retry, and aria-
   await expect(lab(page)).not.toHaveAttribute('aria-busy');
 });
 
-test('keyboard only: Tab reaches the transport, Enter plays and pauses, the live region speaks', async ({ page, errors }) => {
+test('keyboard only: Tab reaches the transport, Enter plays and pauses, the live region speaks', async ({
+  page,
+  errors,
+}) => {
   await open(page);
   await page.locator(`#${ID}-clip`).focus();
   const pretrained = await step(page);
@@ -203,7 +230,9 @@ test('on a 360 px phone the lab does not scroll sideways', async ({ openPage }) 
   await action(page, 'step').click();
   await expect(lab(page)).toHaveAttribute('data-running', 'false');
   await steps(page, 'one step more than the build-time run').toBeGreaterThan(1);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
   const box = (await lab(page).boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(360);
