@@ -41,11 +41,10 @@ function rehypeFocusableScrollers() {
  * the first paint, so the page never flashes its chrome inside an iframe. Its
  * hash is in src/csp-hashes.json like Starlight's inline scripts.
  */
-const embedScript = "if(new URLSearchParams(location.search).get('embed')==='1')document.documentElement.classList.add('dl-embed')";
+const embedScript =
+  "if(new URLSearchParams(location.search).get('embed')==='1')document.documentElement.classList.add('dl-embed')";
 
-const inlineScriptHashes = JSON.parse(
-  readFileSync(new URL('./src/csp-hashes.json', import.meta.url), 'utf8'),
-).scripts;
+const inlineScriptHashes = JSON.parse(readFileSync(new URL('./src/csp-hashes.json', import.meta.url), 'utf8')).scripts;
 
 export default defineConfig({
   site,
@@ -71,7 +70,12 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'mathml' }], rehypeMathmlCore, rehypeFocusableScrollers, [rehypeBaseLinks, { base }]],
+      rehypePlugins: [
+        [rehypeKatex, { strict: 'error', throwOnError: true, output: 'mathml' }],
+        rehypeMathmlCore,
+        rehypeFocusableScrollers,
+        [rehypeBaseLinks, { base }],
+      ],
     }),
   },
   security: {
@@ -106,7 +110,12 @@ export default defineConfig({
         { label: '시작하기', items: [{ label: '홈', link: '/' }] },
         { label: '노트', items: [{ autogenerate: { directory: 'notes' } }] },
       ],
-      customCss: ['./src/styles/math.css', './src/styles/global.css', './src/styles/embed.css', './src/styles/print.css'],
+      customCss: [
+        './src/styles/math.css',
+        './src/styles/global.css',
+        './src/styles/embed.css',
+        './src/styles/print.css',
+      ],
       head: [{ tag: 'script', content: embedScript }],
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',

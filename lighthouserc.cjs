@@ -10,7 +10,9 @@ const { resolve } = require('node:path');
 // Paths from this file, so lhci may run in another folder (the fixture proofs keep their .lighthouseci/ apart).
 const dist = resolve(__dirname, process.env.AUDIT_DIST ?? 'dist');
 const port = Number(process.env.LHCI_PORT ?? 4420);
-const notes = readdirSync(`${dist}/notes`, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `/notes/${e.name}/`);
+const notes = readdirSync(`${dist}/notes`, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => `/notes/${e.name}/`);
 // A score floor per category (0–1), on the median of the runs. The goal is 100; below the floor
 // fails the audit. Not 'median-run': lhci 0.14 judges category scores over all runs and, for
 // that method, takes the best one.
@@ -33,7 +35,8 @@ module.exports = {
       chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       settings: {
         // Nothing may leave this machine; Chromium resolves every other host to nothing.
-        chromeFlags: '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"',
+        chromeFlags:
+          '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"',
       },
     },
     assert: {

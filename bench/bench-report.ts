@@ -9,10 +9,14 @@ export interface Row {
 
 export function summarize(rows: Row[], reference: string): void {
   const ref = rows.find((r) => r.name === reference);
-  console.log(`\n${'benchmark'.padEnd(44)} ${'median ms'.padStart(10)} ${'mean ms'.padStart(9)} ${'p99 ms'.padStart(9)}  ratio to ${reference}`);
+  console.log(
+    `\n${'benchmark'.padEnd(44)} ${'median ms'.padStart(10)} ${'mean ms'.padStart(9)} ${'p99 ms'.padStart(9)}  ratio to ${reference}`,
+  );
   for (const r of rows) {
     const ratio = ref ? (r.medianMs / ref.medianMs).toFixed(2) + '×' : '';
-    console.log(`${r.name.padEnd(44)} ${r.medianMs.toFixed(3).padStart(10)} ${r.meanMs.toFixed(3).padStart(9)} ${r.p99Ms.toFixed(3).padStart(9)}  ${ratio}`);
+    console.log(
+      `${r.name.padEnd(44)} ${r.medianMs.toFixed(3).padStart(10)} ${r.meanMs.toFixed(3).padStart(9)} ${r.p99Ms.toFixed(3).padStart(9)}  ${ratio}`,
+    );
   }
 }
 
@@ -38,7 +42,12 @@ export function calibrate(): number {
 }
 
 export function row(name: string, result: { latency: { p50?: number; mean?: number; p99?: number } }): Row {
-  return { name, medianMs: result.latency.p50 ?? NaN, meanMs: result.latency.mean ?? NaN, p99Ms: result.latency.p99 ?? NaN };
+  return {
+    name,
+    medianMs: result.latency.p50 ?? NaN,
+    meanMs: result.latency.mean ?? NaN,
+    p99Ms: result.latency.p99 ?? NaN,
+  };
 }
 
 /**
@@ -46,9 +55,13 @@ export function row(name: string, result: { latency: { p50?: number; mean?: numb
  * (a variant stays in src/lib only while this is ≥ 20 % at the charts' sizes).
  */
 export function gains(pairs: { size: string; variant: Row; baseline: Row }[]): void {
-  console.log(`\n${'size'.padEnd(48)} ${'variant'.padEnd(10)} ${'ms'.padStart(7)} ${'baseline'.padEnd(10)} ${'ms'.padStart(7)}  gain`);
+  console.log(
+    `\n${'size'.padEnd(48)} ${'variant'.padEnd(10)} ${'ms'.padStart(7)} ${'baseline'.padEnd(10)} ${'ms'.padStart(7)}  gain`,
+  );
   for (const { size, variant, baseline } of pairs) {
     const gain = ((baseline.medianMs / variant.medianMs - 1) * 100).toFixed(0);
-    console.log(`${size.padEnd(48)} ${'wasm'.padEnd(10)} ${variant.medianMs.toFixed(2).padStart(7)} ${'JS'.padEnd(10)} ${baseline.medianMs.toFixed(2).padStart(7)}  ${gain} %`);
+    console.log(
+      `${size.padEnd(48)} ${'wasm'.padEnd(10)} ${variant.medianMs.toFixed(2).padStart(7)} ${'JS'.padEnd(10)} ${baseline.medianMs.toFixed(2).padStart(7)}  ${gain} %`,
+    );
   }
 }

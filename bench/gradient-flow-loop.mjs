@@ -35,7 +35,14 @@ try {
     // One bundle, so that setKernelBackend and gradientFlow share the module state.
     const backendFile = ['network/workspace.ts', 'kernel-backend.ts'].find((f) => existsSync(join(resolve(dir), f)));
     const contents = `export * from './index.ts';${backendFile ? ` export { setKernelBackend } from './${backendFile}';` : ''}`;
-    buildSync({ stdin: { contents, resolveDir: resolve(dir), loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', outfile: file, logLevel: 'error' });
+    buildSync({
+      stdin: { contents, resolveDir: resolve(dir), loader: 'ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      outfile: file,
+      logLevel: 'error',
+    });
     const lib = await import(pathToFileURL(file).href);
     if (KERNELS && lib.setKernelBackend) lib.setKernelBackend(KERNELS);
     libs.push({ name: KERNELS && lib.setKernelBackend ? `${dir} (${KERNELS})` : dir, lib, times: [] });
@@ -77,7 +84,9 @@ for (let r = 0; r < ROUNDS; r++) {
     }
   }
 }
-console.log(`depth ${DEPTH}, width ${WIDTH}, batch ${BATCH}, ${ACT}: ${ROUNDS} × ${CALLS} calls after ${WARMUP} warm-up`);
+console.log(
+  `depth ${DEPTH}, width ${WIDTH}, batch ${BATCH}, ${ACT}: ${ROUNDS} × ${CALLS} calls after ${WARMUP} warm-up`,
+);
 for (const entry of libs) {
   const s = entry.times.sort((x, y) => x - y);
   const f = (q) => quantile(s, q).toFixed(3);

@@ -6,7 +6,11 @@
 import { tf, type TfBackend } from './tf-network';
 import { parameterLayout, type Trainer } from '../src/lib';
 
-const ops = { relu: (x: tf.Tensor) => tf.relu(x), sigmoid: (x: tf.Tensor) => tf.sigmoid(x), tanh: (x: tf.Tensor) => tf.tanh(x) };
+const ops = {
+  relu: (x: tf.Tensor) => tf.relu(x),
+  sigmoid: (x: tf.Tensor) => tf.sigmoid(x),
+  tanh: (x: tf.Tensor) => tf.tanh(x),
+};
 
 export interface TfTrainer {
   readonly backend: TfBackend;
@@ -25,7 +29,8 @@ export interface TfTrainer {
 export function createTfTrainer(trainer: Trainer, backend: TfBackend): TfTrainer {
   const { depth, width, activation, batchSize: batch, learningRate } = trainer.spec;
   const f = ops[activation as keyof typeof ops];
-  if (!f || trainer.spec.norm !== 'none' || trainer.spec.residual) throw new RangeError('tf-trainer: plain relu/sigmoid/tanh nets only');
+  if (!f || trainer.spec.norm !== 'none' || trainer.spec.residual)
+    throw new RangeError('tf-trainer: plain relu/sigmoid/tanh nets only');
   const layout = parameterLayout(depth, width, false);
   const p = trainer.parameters();
   const tag = `${backend}_${Date.now()}`;
@@ -36,7 +41,13 @@ export function createTfTrainer(trainer: Trainer, backend: TfBackend): TfTrainer
     const [nIn, nOut] = [layout.fanIn[l], layout.fanOut[l]];
     const w = Float32Array.from(p.subarray(layout.weight[l], layout.weight[l] + nIn * nOut));
     W.push(tf.variable(tf.tensor2d(w, [nOut, nIn]), true, `W${l}_${tag}`));
-    b.push(tf.variable(tf.tensor1d(Float32Array.from(p.subarray(layout.bias[l], layout.bias[l] + nOut))), true, `b${l}_${tag}`));
+    b.push(
+      tf.variable(
+        tf.tensor1d(Float32Array.from(p.subarray(layout.bias[l], layout.bias[l] + nOut))),
+        true,
+        `b${l}_${tag}`,
+      ),
+    );
     vars.push(W[l], b[l]);
   }
   const { x, y } = trainer.dataset.train;

@@ -23,7 +23,9 @@ if (write) {
   const scripts = inlineScriptHashes(dist);
   writeFileSync(hashFile, JSON.stringify({ scripts }, null, 2) + '\n');
   const changed = scripts.length !== before.length || scripts.some((h, i) => h !== before[i]);
-  console.log(`csp: src/csp-hashes.json ${changed ? 'updated; rebuild to apply' : 'already up to date'} (${scripts.length} inline scripts, ${missing.length} were missing).`);
+  console.log(
+    `csp: src/csp-hashes.json ${changed ? 'updated; rebuild to apply' : 'already up to date'} (${scripts.length} inline scripts, ${missing.length} were missing).`,
+  );
 }
 for (const p of problems) console.error(`csp: ${p}`);
 console.log(`csp: ${pages} pages checked, ${problems.length} problem(s).`);

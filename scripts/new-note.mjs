@@ -22,7 +22,9 @@ if (!SLUG.test(slug) || slug.length > 60) {
 }
 const file = join(notesDir, `${slug}.mdx`);
 if (existsSync(file) || existsSync(join(notesDir, `${slug}.md`))) {
-  fail(`이미 있는 노트입니다: ${relative(process.cwd(), file)}. 덮어쓰지 않습니다. 다른 slug를 고르거나 기존 파일을 고치세요.`);
+  fail(
+    `이미 있는 노트입니다: ${relative(process.cwd(), file)}. 덮어쓰지 않습니다. 다른 slug를 고르거나 기존 파일을 고치세요.`,
+  );
 }
 const title = titleWords.join(' ').trim() || slug.replace(/-/g, ' ');
 const today = new Date().toISOString().slice(0, 10);
@@ -31,7 +33,9 @@ const text = readFileSync(join(root, 'templates/note.mdx'), 'utf8')
   .replace('__DATE__', today);
 mkdirSync(notesDir, { recursive: true });
 writeFileSync(file, text, { flag: 'wx' });
-console.log(`새 노트를 만들었습니다: ${relative(process.cwd(), file)}\n다음 단계: description과 sources를 채우고 \`npm run dev\`로 확인하세요.`);
+console.log(
+  `새 노트를 만들었습니다: ${relative(process.cwd(), file)}\n다음 단계: description과 sources를 채우고 \`npm run dev\`로 확인하세요.`,
+);
 
 function fail(message) {
   console.error(message);

@@ -42,9 +42,13 @@ async function installProbe(page, id) {
     const slider = document.getElementById(`${i}-depth`);
     const w = window;
     w.__probe = { pending: null, samples: [] };
-    slider.addEventListener('keydown', (e) => {
-      w.__probe.pending = { t0: e.timeStamp, target: null };
-    }, { capture: true });
+    slider.addEventListener(
+      'keydown',
+      (e) => {
+        w.__probe.pending = { t0: e.timeStamp, target: null };
+      },
+      { capture: true },
+    );
     new MutationObserver(() => {
       const p = w.__probe.pending;
       if (!p) return;
@@ -76,7 +80,9 @@ const latency = {};
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${server.url}${labPath}?${labId}.depth=50&${labId}.width=128#${labId}`);
   await hydrated(page, labId);
-  await page.waitForFunction((i) => document.getElementById(i).dataset.shown.endsWith('|50|128|1'), labId, { timeout: 20_000 });
+  await page.waitForFunction((i) => document.getElementById(i).dataset.shown.endsWith('|50|128|1'), labId, {
+    timeout: 20_000,
+  });
   await installProbe(page, labId);
   await page.locator(`#${labId}-depth`).focus();
 
@@ -138,7 +144,9 @@ for (const p of islandFiles) {
   total += n;
   console.log(`  ${String(n).padStart(6)} B gz  ${p}`);
 }
-console.log(`  ${String(total).padStart(6)} B gz  TOTAL at load (budget 30 KB = 30000 B: ${total <= 30000 ? 'within' : 'OVER'})`);
+console.log(
+  `  ${String(total).padStart(6)} B gz  TOTAL at load (budget 30 KB = 30000 B: ${total <= 30000 ? 'within' : 'OVER'})`,
+);
 let extra = 0;
 for (const p of onInteraction) {
   const n = gz(p);
@@ -147,10 +155,16 @@ for (const p of onInteraction) {
 }
 if (onInteraction.length) console.log(`  ${String(total + extra).padStart(6)} B gz  total after interacting`);
 
-console.log(`\nGradientLab keypress → chart updated in the DOM, width 128, depth slider 50 → 47 (cold), then 47 → ${47 - presses / 2} → 47 (warm):`);
-console.log(`  cold (first ${latency.cold.length} presses, worker starting):  DOM ${fmt(latency.cold.map((s) => s.dom))}`);
+console.log(
+  `\nGradientLab keypress → chart updated in the DOM, width 128, depth slider 50 → 47 (cold), then 47 → ${47 - presses / 2} → 47 (warm):`,
+);
+console.log(
+  `  cold (first ${latency.cold.length} presses, worker starting):  DOM ${fmt(latency.cold.map((s) => s.dom))}`,
+);
 console.log(`                                            next frame ${fmt(latency.cold.map((s) => s.frame))}`);
-console.log(`  warm (held key, ${latency.warm.length} presses):               DOM ${fmt(latency.warm.map((s) => s.dom))}`);
+console.log(
+  `  warm (held key, ${latency.warm.length} presses):               DOM ${fmt(latency.warm.map((s) => s.dom))}`,
+);
 console.log(`                                            next frame ${fmt(latency.warm.map((s) => s.frame))}`);
 if (latency.errors.length) console.log(`  page errors: ${latency.errors.join(' | ')}`);
 

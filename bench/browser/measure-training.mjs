@@ -83,7 +83,12 @@ try {
   await page.selectOption(`#${id}-speed`, speed);
   await page.click(`#${id} [data-action="play"]`);
   // A run that starts below the preset's `steps` (300 by default) pauses there once: play on.
-  await page.waitForFunction((i) => ['paused', 'playing'].includes(document.getElementById(i).dataset.status) && Number(document.getElementById(i).dataset.step) > 0, id);
+  await page.waitForFunction(
+    (i) =>
+      ['paused', 'playing'].includes(document.getElementById(i).dataset.status) &&
+      Number(document.getElementById(i).dataset.step) > 0,
+    id,
+  );
   await page.waitForFunction((i) => document.getElementById(i).dataset.status === 'paused', id, { timeout: 60_000 });
   await page.click(`#${id} [data-action="play"]`);
   await page.waitForFunction((i) => document.getElementById(i).dataset.status === 'playing', id);
@@ -111,13 +116,21 @@ try {
         });
       });
       const t1 = performance.now();
-      return { steps: Number(el.dataset.step) - s0, ms: t1 - t0, frames, draw: w.__draw.slice(), status: el.dataset.status };
+      return {
+        steps: Number(el.dataset.step) - s0,
+        ms: t1 - t0,
+        frames,
+        draw: w.__draw.slice(),
+        status: el.dataset.status,
+      };
     },
     [id, warmup, seconds],
   );
   const workerBytes = [...workers].reduce((n, u) => n + gz(u), 0);
   console.log(`Worker chunk fetched on first play (gzip): ${kb(workerBytes)} ${[...workers].join(' ')}`);
-  console.log(`\nTraining ${query} at speed "${speed}" for ${(result.ms / 1000).toFixed(1)} s (status at the end: ${result.status}):`);
+  console.log(
+    `\nTraining ${query} at speed "${speed}" for ${(result.ms / 1000).toFixed(1)} s (status at the end: ${result.status}):`,
+  );
   console.log(`  steps/s: ${((result.steps * 1000) / result.ms).toFixed(0)} (${result.steps} steps)`);
   console.log(`  frame interval: ${stats(result.frames)}`);
   console.log(`  draw time per animation frame (main thread): ${stats(result.draw)}`);

@@ -32,5 +32,6 @@ export function stats(xs) {
 }
 
 /** Gzip bytes (level 9, as a static host) of a built file, by its URL path. */
-export const gz = (pathname) => gzipSync(readFileSync(join(dist, pathname.slice(base.length - 1))), { level: 9 }).length;
+export const gz = (pathname) =>
+  gzipSync(readFileSync(join(dist, pathname.slice(base.length - 1))), { level: 9 }).length;
 export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

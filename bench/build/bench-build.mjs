@@ -36,18 +36,22 @@ const warm = argv.includes('--warm');
 // --log=FILE: only print the step timings of a saved build log.
 const savedLog = argv.find((a) => a.startsWith('--log='))?.slice(6);
 if (savedLog) {
-  for (const [label, ms] of steps(readFileSync(savedLog, 'utf8'))) console.log(`| ${label} | ${(ms / 1000).toFixed(2)} s |`);
+  for (const [label, ms] of steps(readFileSync(savedLog, 'utf8')))
+    console.log(`| ${label} | ${(ms / 1000).toFixed(2)} s |`);
   process.exit(0);
 }
 const work = mkdtempSync(join(ROOT, `.fixture-bench-${n}-`));
 const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'reports']);
 for (const entry of readdirSync(ROOT)) {
-  if (!SKIP.has(entry) && !entry.startsWith('.fixture-') && !entry.startsWith('dist-')) cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
+  if (!SKIP.has(entry) && !entry.startsWith('.fixture-') && !entry.startsWith('dist-'))
+    cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
 }
 
 // Synthetic notes: every current note (but the glossary) copied under bench-NNNN with a numbered title.
 const notesDir = join(work, 'src/content/docs/notes');
-const sources = readdirSync(notesDir).filter((f) => f.endsWith('.mdx') && f !== 'glossary.mdx').sort();
+const sources = readdirSync(notesDir)
+  .filter((f) => f.endsWith('.mdx') && f !== 'glossary.mdx')
+  .sort();
 for (let i = 0; i < n; i++) {
   const src = readFileSync(join(notesDir, sources[i % sources.length]), 'utf8');
   const copy = src
@@ -59,7 +63,10 @@ for (let i = 0; i < n; i++) {
 function build() {
   return new Promise((done, failed) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [ASTRO, 'build'], { cwd: work, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [ASTRO, 'build'], {
+      cwd: work,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     let log = '';
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
@@ -97,14 +104,20 @@ export function steps(log) {
 
 function dirBytes(dir) {
   let total = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) total += statSync(join(e.parentPath, e.name)).size;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) total += statSync(join(e.parentPath, e.name)).size;
   return total;
 }
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
-console.log(`bench:build: ${n} synthetic notes + ${sources.length + 1} notes in ${work}; load average before: ${load()}`);
+console.log(
+  `bench:build: ${n} synthetic notes + ${sources.length + 1} notes in ${work}; load average before: ${load()}`,
+);
 process.on('exit', () => keep || rmSync(work, { recursive: true, force: true }));
 let result = await build();
 if (warm) {
@@ -135,7 +148,16 @@ try {
   page.on('response', async (r) => {
     const url = new URL(r.url());
     // Bytes over the network: a file taken from the browser's cache transfers none.
-    if (r.status() === 200) got.push({ path: url.pathname, bytes: (await r.request().sizes().catch(() => ({ responseBodySize: 0 }))).responseBodySize });
+    if (r.status() === 200)
+      got.push({
+        path: url.pathname,
+        bytes: (
+          await r
+            .request()
+            .sizes()
+            .catch(() => ({ responseBodySize: 0 }))
+        ).responseBodySize,
+      });
   });
   const visit = async (path) => {
     got.length = 0;
@@ -146,7 +168,9 @@ try {
   const first = await visit('/notes/activation-functions/');
   const second = await visit('/notes/relu/');
   const third = await visit('/notes/bench-0007/');
-  console.log(`| font bytes transferred: first note / next note / a synthetic note (same browser) | ${kb(first)} / ${kb(second)} / ${kb(third)} |`);
+  console.log(
+    `| font bytes transferred: first note / next note / a synthetic note (same browser) | ${kb(first)} / ${kb(second)} / ${kb(third)} |`,
+  );
   got.length = 0;
   await page.click('button[data-open-modal]');
   const input = page.locator('dialog[open] .pagefind-ui__search-input').first();
@@ -157,8 +181,13 @@ try {
   const search = got.filter((g) => g.path.includes('/pagefind/'));
   const ui = search.filter((g) => /\.(js|css)$/.test(g.path));
   const data = search.filter((g) => !/\.(js|css)$/.test(g.path));
-  console.log(`| one search for "${query}", bytes transferred: index + fragments / UI scripts | ${kb(data.reduce((s, g) => s + g.bytes, 0))} (${data.length} files) / ${kb(ui.reduce((s, g) => s + g.bytes, 0))} |`);
-  const biggest = [...data].sort((a, b) => b.bytes - a.bytes).slice(0, 3).map((g) => `${g.path.split('/').pop()} ${kb(g.bytes)}`);
+  console.log(
+    `| one search for "${query}", bytes transferred: index + fragments / UI scripts | ${kb(data.reduce((s, g) => s + g.bytes, 0))} (${data.length} files) / ${kb(ui.reduce((s, g) => s + g.bytes, 0))} |`,
+  );
+  const biggest = [...data]
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3)
+    .map((g) => `${g.path.split('/').pop()} ${kb(g.bytes)}`);
   console.log(`| largest search files | ${biggest.join(', ')} |`);
 } finally {
   await browser.close();

@@ -33,7 +33,10 @@ const notes = [...[...args.skip].map((s) => `SKIPPED: ${s} (--skip); this run do
 /** Runs a command with its output shown; resolves to its exit code. */
 function run(cmd, argv, env = {}, capture = false) {
   return new Promise((done) => {
-    const child = spawn(cmd, argv, { stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(cmd, argv, {
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
     let out = '';
     let err = '';
     child.stdout?.on('data', (d) => (out += d));
@@ -54,29 +57,49 @@ async function step(name, label, fn) {
 const ok = (r) => (r.code === 0 ? 'pass' : 'fail');
 
 await koreanSystemFont();
-for (const [dir, base] of [['dist', '/'], ['dist-sub', '/sub']]) {
+for (const [dir, base] of [
+  ['dist', '/'],
+  ['dist-sub', '/sub'],
+]) {
   if (!args.build && existsSync(`${dir}/index.html`)) continue;
-  await step('build', `build ${dir} (BASE_PATH=${base})`, async () => ok(await run('npx', ['astro', 'build', '--outDir', dir], { BASE_PATH: base, SITE_URL: '' })));
+  await step('build', `build ${dir} (BASE_PATH=${base})`, async () =>
+    ok(await run('npx', ['astro', 'build', '--outDir', dir], { BASE_PATH: base, SITE_URL: '' })),
+  );
 }
 if (results.some((r) => r.outcome === 'fail')) finish();
 
-await step('proofs', 'fixture proofs: each check fails on a bad page', async () => ok(await run('node', ['--test', 'tests/audit/proofs.test.mjs'])));
-await step('html', 'html-validate (both builds)', async () => ok(await run('npx', ['html-validate', 'dist', 'dist-sub'])));
+await step('proofs', 'fixture proofs: each check fails on a bad page', async () =>
+  ok(await run('node', ['--test', 'tests/audit/proofs.test.mjs'])),
+);
+await step('html', 'html-validate (both builds)', async () =>
+  ok(await run('npx', ['html-validate', 'dist', 'dist-sub'])),
+);
 await step('csp', 'CSP of every page (both builds)', async () => {
-  const codes = [await run('node', ['scripts/csp-hashes.mjs']), await run('node', ['scripts/csp-hashes.mjs', '--dist=dist-sub'])];
+  const codes = [
+    await run('node', ['scripts/csp-hashes.mjs']),
+    await run('node', ['scripts/csp-hashes.mjs', '--dist=dist-sub']),
+  ];
   return codes.every((c) => c.code === 0) ? 'pass' : 'fail';
 });
 await step('links', 'links and #fragments, linkinator (root and /sub builds)', async () => {
   let outcome = 'pass';
-  for (const [dir, base] of [['dist', '/'], ['dist-sub', '/sub']]) {
+  for (const [dir, base] of [
+    ['dist', '/'],
+    ['dist-sub', '/sub'],
+  ]) {
     const server = await startStaticServer({ root: dir, base, hostLike: true });
-    if ((await run('npx', ['linkinator', server.url, '--config', 'linkinator.config.json'])).code !== 0) outcome = 'fail';
+    if ((await run('npx', ['linkinator', server.url, '--config', 'linkinator.config.json'])).code !== 0)
+      outcome = 'fail';
     await server.close();
   }
   return outcome;
 });
-await step('browser', 'Chromium: axe, privacy, errors/CSP, DOM, overflow, no-JS, bytes, glyphs', async () => ok(await run('npx', ['playwright', 'test', '-c', 'playwright.audit.config.ts'])));
-await step('lighthouse', 'Lighthouse CI (mobile, median of 3 runs)', async () => ok(await run('npx', ['lhci', 'autorun', '--config=lighthouserc.cjs'])));
+await step('browser', 'Chromium: axe, privacy, errors/CSP, DOM, overflow, no-JS, bytes, glyphs', async () =>
+  ok(await run('npx', ['playwright', 'test', '-c', 'playwright.audit.config.ts'])),
+);
+await step('lighthouse', 'Lighthouse CI (mobile, median of 3 runs)', async () =>
+  ok(await run('npx', ['lhci', 'autorun', '--config=lighthouserc.cjs'])),
+);
 await step('npm-audit', 'npm audit --omit=dev', async () => {
   const { out, err, code } = await run('npm', ['audit', '--omit=dev', '--json'], {}, true);
   const a = interpretNpmAudit(out, err, code);
@@ -86,7 +109,9 @@ await step('npm-audit', 'npm audit --omit=dev', async () => {
   }
   console.log(`  ${args.offline ? '!' : '✖'} could not run: ${a.reason}`);
   if (!args.offline) return 'fail';
-  notes.push(`NOT CHECKED: npm audit could not run (${a.reason}); tolerated by --offline. Run it where the registry's audit endpoint answers.`);
+  notes.push(
+    `NOT CHECKED: npm audit could not run (${a.reason}); tolerated by --offline. Run it where the registry's audit endpoint answers.`,
+  );
   return 'NOT CHECKED (--offline)';
 });
 finish();
@@ -97,15 +122,32 @@ function finish() {
     const scores = lighthouseScores();
     const rows = JSON.parse(readFileSync('reports/audit-pages.json', 'utf8')).map((p) => {
       const s = scores.get(p.path);
-      return [p.path, kb(p.ownJsGzip), kb(p.cssGzip), kb(p.fontBytes), kb(p.htmlGzip), p.domElements, ...['performance', 'accessibility', 'best-practices', 'seo'].map((c) => (s ? Math.round(s[c] * 100) : '–'))];
+      return [
+        p.path,
+        kb(p.ownJsGzip),
+        kb(p.cssGzip),
+        kb(p.fontBytes),
+        kb(p.htmlGzip),
+        p.domElements,
+        ...['performance', 'accessibility', 'best-practices', 'seo'].map((c) => (s ? Math.round(s[c] * 100) : '–')),
+      ];
     });
-    console.log(`\n${formatTable(['page', 'own JS', 'CSS', 'fonts', 'HTML', 'DOM', 'perf', 'a11y', 'bp', 'seo'], rows)}`);
+    console.log(
+      `\n${formatTable(['page', 'own JS', 'CSS', 'fonts', 'HTML', 'DOM', 'perf', 'a11y', 'bp', 'seo'], rows)}`,
+    );
   }
   const mark = (o) => (o === 'pass' ? '✓ pass' : o === 'fail' ? '✖ FAIL' : `! ${o}`);
-  console.log(`\n${formatTable(['step', 'result', 'time'], results.map((r) => [r.name, mark(r.outcome), `${r.seconds} s`]))}`);
+  console.log(
+    `\n${formatTable(
+      ['step', 'result', 'time'],
+      results.map((r) => [r.name, mark(r.outcome), `${r.seconds} s`]),
+    )}`,
+  );
   for (const n of notes) console.log(`\n! ${n}`);
   const failed = results.filter((r) => r.outcome === 'fail').length;
-  console.log(`\naudit ${failed ? `FAILED (${failed} step(s))` : 'passed'} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `\naudit ${failed ? `FAILED (${failed} step(s))` : 'passed'} in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
   process.exit(failed ? 1 : 0);
 }
 
@@ -113,7 +155,11 @@ function finish() {
 function lighthouseScores() {
   const file = 'reports/lhci/manifest.json';
   if (args.skip.has('lighthouse') || !existsSync(file)) return new Map();
-  return new Map(JSON.parse(readFileSync(file, 'utf8')).filter((r) => r.isRepresentativeRun).map((r) => [new URL(r.url).pathname, r.summary]));
+  return new Map(
+    JSON.parse(readFileSync(file, 'utf8'))
+      .filter((r) => r.isRepresentativeRun)
+      .map((r) => [new URL(r.url).pathname, r.summary]),
+  );
 }
 
 /**
@@ -127,7 +173,12 @@ async function koreanSystemFont() {
   if (probe.code !== 0 || probe.out.trim()) return;
   const tmp = mkdtempSync(join(tmpdir(), 'audit-fonts-'));
   const conf = join(tmp, 'fonts.conf');
-  writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${resolve('fonts')}</dir>\n  <cachedir>${join(tmp, 'cache')}</cachedir>\n</fontconfig>\n`);
+  writeFileSync(
+    conf,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${resolve('fonts')}</dir>\n  <cachedir>${join(tmp, 'cache')}</cachedir>\n</fontconfig>\n`,
+  );
   process.env.FONTCONFIG_FILE = conf;
-  notes.push(`this machine has no Korean system font: the browsers use fonts/ (Noto Sans KR) as their fallback (FONTCONFIG_FILE=${conf})`);
+  notes.push(
+    `this machine has no Korean system font: the browsers use fonts/ (Noto Sans KR) as their fallback (FONTCONFIG_FILE=${conf})`,
+  );
 }

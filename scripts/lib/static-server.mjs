@@ -66,8 +66,13 @@ export async function startStaticServer({ root, base = '/', port = 0, hostLike =
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const headers = { 'content-type': type };
       if (hostLike) {
-        headers['cache-control'] = /\/_(astro|fonts)\//.test(url.pathname) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
-        if (/^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['cache-control'] = /\/_(astro|fonts)\//.test(url.pathname)
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=0, must-revalidate';
+        if (
+          /^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) &&
+          /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+        ) {
           body = gzipSync(body, { level: 9 });
           headers['content-encoding'] = 'gzip';
           headers['vary'] = 'accept-encoding';

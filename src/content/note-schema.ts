@@ -23,9 +23,7 @@ export const noteFields = z.object({
       { error: '{ title, url } 항목의 목록이어야 합니다.' },
     )
     .default([]),
-  updated: z.coerce
-    .date({ error: 'YYYY-MM-DD 형식의 날짜여야 합니다. 예: updated: 2026-11-27' })
-    .optional(),
+  updated: z.coerce.date({ error: 'YYYY-MM-DD 형식의 날짜여야 합니다. 예: updated: 2026-11-27' }).optional(),
 });
 
 export type NoteFields = z.infer<typeof noteFields>;

@@ -68,7 +68,8 @@ export function compileCompound(compound) {
 
 function parseCompound(s) {
   const out = { tag: '', id: '', classes: [], attrs: [] };
-  const re = /^([a-zA-Z][\w-]*|\*)|#([\w-]+)|\.([\w-]+)|\[\s*([\w:-]+)\s*(?:[~|^$*]?=\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]+)))?\s*(?:[is]\s*)?\]/g;
+  const re =
+    /^([a-zA-Z][\w-]*|\*)|#([\w-]+)|\.([\w-]+)|\[\s*([\w:-]+)\s*(?:[~|^$*]?=\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]+)))?\s*(?:[is]\s*)?\]/g;
   for (const m of s.matchAll(re)) {
     if (m[1]) out.tag = m[1] === '*' ? '' : m[1].toLowerCase();
     else if (m[2]) out.id = m[2];
@@ -115,7 +116,11 @@ export function boldMatchers(css) {
       const prelude = buf.trim();
       buf = '';
       const parent = stack.findLast((b) => b.selector !== undefined);
-      stack.push(prelude.startsWith('@') ? { at: prelude } : { selector: prelude.includes('&') && parent ? prelude.replace(/&/g, parent.selector) : prelude, decls: '' });
+      stack.push(
+        prelude.startsWith('@')
+          ? { at: prelude }
+          : { selector: prelude.includes('&') && parent ? prelude.replace(/&/g, parent.selector) : prelude, decls: '' },
+      );
     } else if (ch === '}') {
       flushDecls();
       const rule = stack.pop();
@@ -134,7 +139,21 @@ export function boldMatchers(css) {
 }
 
 const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'template']);
 
 function matches(m, tag, attrs) {
@@ -144,7 +163,11 @@ function matches(m, tag, attrs) {
     const cls = (attrs.get('class') ?? '').split(/\s+/);
     if (!m.classes.every((c) => cls.includes(c))) return false;
   }
-  return m.attrs.every((a) => attrs.has(a.name) && (a.value === null || attrs.get(a.name) === a.value || (attrs.get(a.name) ?? '').includes(a.value)));
+  return m.attrs.every(
+    (a) =>
+      attrs.has(a.name) &&
+      (a.value === null || attrs.get(a.name) === a.value || (attrs.get(a.name) ?? '').includes(a.value)),
+  );
 }
 
 /**

@@ -50,7 +50,7 @@ export function codePoints(text) {
 /** CSS `unicode-range` value for sorted code points, merging consecutive runs. */
 export function unicodeRange(cps) {
   const out = [];
-  for (let i = 0; i < cps.length; ) {
+  for (let i = 0; i < cps.length;) {
     let j = i;
     while (j + 1 < cps.length && cps[j + 1] === cps[j] + 1) j++;
     const hex = (n) => n.toString(16).toUpperCase();

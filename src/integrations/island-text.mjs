@@ -25,8 +25,12 @@ export function islandTextReader(outDir, base) {
     if (!files.has(name)) {
       const path = join(astroDir, name);
       const src = existsSync(path) ? readFileSync(path, 'utf8') : '';
-      const decoded = src.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, a, b) => String.fromCodePoint(parseInt(a ?? b, 16)));
-      const refs = [...new Set([...src.matchAll(/([\w.-]+\.m?js)\b/g)].map((m) => m[1]))].filter((f) => f !== name && existsSync(join(astroDir, f)));
+      const decoded = src.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, a, b) =>
+        String.fromCodePoint(parseInt(a ?? b, 16)),
+      );
+      const refs = [...new Set([...src.matchAll(/([\w.-]+\.m?js)\b/g)].map((m) => m[1]))].filter(
+        (f) => f !== name && existsSync(join(astroDir, f)),
+      );
       files.set(name, { text: [...new Set(decoded.replace(/[\p{ASCII}]/gu, ''))].join(''), refs });
     }
     return files.get(name);

@@ -91,9 +91,17 @@ export default function mathFont() {
           for (const { file, id } of pages) {
             const href = `${base}${FONTS_DIR}/${made.get(id).name}`;
             const html = await readFile(file, 'utf8');
-            await writeFile(file, html.replace('</head>', `${fontPreload(`${href}.woff2`)}<link rel="stylesheet" href="${href}.css"></head>`));
+            await writeFile(
+              file,
+              html.replace(
+                '</head>',
+                `${fontPreload(`${href}.woff2`)}<link rel="stylesheet" href="${href}.css"></head>`,
+              ),
+            );
           }
-          logger.info(`${pages.length} pages with formulas, ${made.size} math font subsets, ${(bytes / 1024).toFixed(0)} KiB (${(performance.now() - t0).toFixed(0)} ms)`);
+          logger.info(
+            `${pages.length} pages with formulas, ${made.size} math font subsets, ${(bytes / 1024).toFixed(0)} KiB (${(performance.now() - t0).toFixed(0)} ms)`,
+          );
         } finally {
           await pool.close();
         }

@@ -42,8 +42,23 @@ const ALWAYS = (() => {
 export const SUBSET_OPTIONS = Object.freeze({
   targetFormat: 'woff2',
   keepFeatures: Object.freeze([
-    'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'calt', 'clig', 'curs', 'dist', 'kern', 'liga', 'rclt',
-    'ljmo', 'vjmo', 'tjmo', 'chws', 'halt',
+    'ccmp',
+    'locl',
+    'mark',
+    'mkmk',
+    'rlig',
+    'calt',
+    'clig',
+    'curs',
+    'dist',
+    'kern',
+    'liga',
+    'rclt',
+    'ljmo',
+    'vjmo',
+    'tjmo',
+    'chws',
+    'halt',
   ]),
 });
 
@@ -87,7 +102,9 @@ export default function pageFonts() {
         try {
           const plan = await planFonts(out, base, pool);
           if (plan.missing.length) {
-            logger.warn(`no font of the site has ${plan.missing.map((cp) => `U+${cp.toString(16).toUpperCase()}`).join(', ')}; these characters fall to a system font`);
+            logger.warn(
+              `no font of the site has ${plan.missing.map((cp) => `U+${cp.toString(16).toUpperCase()}`).join(', ')}; these characters fall to a system font`,
+            );
           }
           const t1 = performance.now();
           const made = await makeFiles(out, pool, plan);
@@ -114,7 +131,10 @@ export default function pageFonts() {
  * @param {ReturnType<typeof createSubsetPool> | null} pool reads the pages in its threads (from `threadsFrom` pages on)
  */
 export async function planFonts(out, base, pool = null, { threadsFrom = 64 } = {}) {
-  const has = { 400: await fontCharset(fileURLToPath(SOURCES[400])), 600: await fontCharset(fileURLToPath(SOURCES[600])) };
+  const has = {
+    400: await fontCharset(fileURLToPath(SOURCES[400])),
+    600: await fontCharset(fileURLToPath(SOURCES[600])),
+  };
   const symbolsHas = await fontCharset(MATH_FONT_SOURCE);
   const islands = islandTextReader(out, base);
   const matchersByCss = new Map();
@@ -140,12 +160,17 @@ export async function planFonts(out, base, pool = null, { threadsFrom = 64 } = {
     const island = codePoints(islands(html));
     const inline = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
     const matchers = [...matchersFor(html), ...(inline ? boldMatchers(inline) : [])];
-    const text = pool ? await pool.pageText(file, matchers) : { regular: codePoints(visibleText(html)), bold: codePoints(boldTextOf(html, matchers)) };
+    const text = pool
+      ? await pool.pageText(file, matchers)
+      : { regular: codePoints(visibleText(html)), bold: codePoints(boldTextOf(html, matchers)) };
     return { file, island, text };
   });
   for (const { file, island, text } of await Promise.all(texts)) {
     const boldUsed = text.bold.some((cp) => cp !== 0x20 && cp !== 0xa0);
-    const want = { 400: merge(always, text.regular, island), 600: boldUsed || island.length ? merge(always, text.bold, island) : [] };
+    const want = {
+      400: merge(always, text.regular, island),
+      600: boldUsed || island.length ? merge(always, text.bold, island) : [],
+    };
     const pageChars = new Set(text.regular);
     /** @type {Record<number, number[]>} */
     const sets = {};
@@ -170,7 +195,10 @@ export async function planFonts(out, base, pool = null, { threadsFrom = 64 } = {
     const count = new Map();
     for (const p of pages) for (const cp of p.sets[w]) count.set(cp, (count.get(cp) ?? 0) + 1);
     const min = Math.max(2, Math.ceil(pages.length * SHARED_SHARE));
-    shared[w] = [...count].filter(([, n]) => n >= min).map(([cp]) => cp).sort((a, b) => a - b);
+    shared[w] = [...count]
+      .filter(([, n]) => n >= min)
+      .map(([cp]) => cp)
+      .sort((a, b) => a - b);
     const inShared = new Set(shared[w]);
     for (const p of pages) {
       p.own[w] = p.sets[w].filter((cp) => !inShared.has(cp));
@@ -202,7 +230,8 @@ async function makeFiles(out, pool, plan) {
   const idOf = (w, cps) => `${w}:${cps.join(',')}`;
   for (const w of [400, 600]) if (plan.shared[w].length) file(SOURCE_PATH[w], plan.shared[w], idOf(w, plan.shared[w]));
   if (plan.symbols.length) file(MATH_FONT_SOURCE, plan.symbols, 'symbols');
-  for (const p of plan.pages) for (const w of [400, 600]) if (p.own[w].length) file(SOURCE_PATH[w], p.own[w], idOf(w, p.own[w]));
+  for (const p of plan.pages)
+    for (const w of [400, 600]) if (p.own[w].length) file(SOURCE_PATH[w], p.own[w], idOf(w, p.own[w]));
   const done = new Map();
   for (const [id, promise] of made) done.set(id, await promise);
   return done;
@@ -215,13 +244,16 @@ async function writePages(out, base, plan, made) {
   let maxPage = 0;
   for (const p of plan.pages) {
     const faces = [];
-    const slices = (w) => [
-      p.usesShared[w] && { file: made.get(idOf(w, plan.shared[w])), cps: plan.shared[w] },
-      p.own[w].length && { file: made.get(idOf(w, p.own[w])), cps: p.own[w] },
-    ].filter(Boolean);
+    const slices = (w) =>
+      [
+        p.usesShared[w] && { file: made.get(idOf(w, plan.shared[w])), cps: plan.shared[w] },
+        p.own[w].length && { file: made.get(idOf(w, p.own[w])), cps: p.own[w] },
+      ].filter(Boolean);
     // Chromium makes one composite font of the faces with identical descriptors and uses the
     // composite of the nearest weight only, so the symbols file is declared in each composite.
-    const symbols = plan.symbols.length ? [{ file: made.get('symbols'), cps: plan.symbols, preload: p.usesSymbols }] : [];
+    const symbols = plan.symbols.length
+      ? [{ file: made.get('symbols'), cps: plan.symbols, preload: p.usesSymbols }]
+      : [];
     for (const s of [...slices(400), ...symbols]) faces.push({ ...s, weight: '400' });
     // Semibold text falls back to the regular files (already loaded), declared first, so a
     // glyph missing from the semibold slices is drawn in the right family, never as tofu.
@@ -234,9 +266,16 @@ async function writePages(out, base, plan, made) {
       await writeFile(join(out, FONTS_DIR, name), css);
       cssDone.add(name);
     }
-    const preload = [...new Set(faces.filter((f) => (f.weight === '400' && f.preload !== false) || f.preload).map((f) => f.file))];
-    maxPage = Math.max(maxPage, preload.reduce((s, f) => s + f.bytes, 0));
-    const tags = preload.map((f) => fontPreload(`${base}${FONTS_DIR}/${f.name}`)).join('') + `<link rel="stylesheet" href="${base}${FONTS_DIR}/${name}">`;
+    const preload = [
+      ...new Set(faces.filter((f) => (f.weight === '400' && f.preload !== false) || f.preload).map((f) => f.file)),
+    ];
+    maxPage = Math.max(
+      maxPage,
+      preload.reduce((s, f) => s + f.bytes, 0),
+    );
+    const tags =
+      preload.map((f) => fontPreload(`${base}${FONTS_DIR}/${f.name}`)).join('') +
+      `<link rel="stylesheet" href="${base}${FONTS_DIR}/${name}">`;
     const html = await readFile(p.file, 'utf8');
     await writeFile(p.file, html.replace('</head>', `${tags}</head>`));
   }

@@ -47,7 +47,12 @@ export function createSubsetPool({ cacheDir = DEFAULT_CACHE_DIR, threads = Math.
         const job = waiting.get(id);
         waiting.delete(id);
         w.busy = false;
-        if (error) job.reject(new Error(`${job.message.kind === 'text' ? `reading ${job.message.file}` : `font subset of ${job.message.source}`} failed: ${error}`));
+        if (error)
+          job.reject(
+            new Error(
+              `${job.message.kind === 'text' ? `reading ${job.message.file}` : `font subset of ${job.message.source}`} failed: ${error}`,
+            ),
+          );
         else job.resolve(out instanceof Uint8Array ? Buffer.from(out) : out);
         pump();
       });
@@ -72,7 +77,9 @@ export function createSubsetPool({ cacheDir = DEFAULT_CACHE_DIR, threads = Math.
      * @returns {Promise<{ key: string, bytes: Buffer }>}
      */
     async subset(source, cps, options) {
-      const key = createHash('sha256').update(`${sourceHash(source)}|${JSON.stringify(options)}|${cps.join(',')}`).digest('hex');
+      const key = createHash('sha256')
+        .update(`${sourceHash(source)}|${JSON.stringify(options)}|${cps.join(',')}`)
+        .digest('hex');
       const file = join(cacheDir, `${key}.woff2`);
       if (existsSync(file)) {
         hits++;

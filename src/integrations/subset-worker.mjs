@@ -16,7 +16,10 @@ parentPort.on('message', async ({ id, kind, source, text, options, file, matcher
   try {
     if (kind === 'text') {
       const html = readFileSync(file, 'utf8');
-      parentPort.postMessage({ id, out: { regular: codePoints(visibleText(html)), bold: codePoints(boldTextOf(html, matchers)) } });
+      parentPort.postMessage({
+        id,
+        out: { regular: codePoints(visibleText(html)), bold: codePoints(boldTextOf(html, matchers)) },
+      });
       return;
     }
     if (!sources.has(source)) sources.set(source, readFileSync(source));

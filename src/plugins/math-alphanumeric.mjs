@@ -23,18 +23,52 @@ const LATIN = {
   'sans-serif-bold-italic': 0x1d63c,
   monospace: 0x1d670,
 };
-const DIGITS = { bold: 0x1d7ce, 'double-struck': 0x1d7d8, 'sans-serif': 0x1d7e2, 'bold-sans-serif': 0x1d7ec, monospace: 0x1d7f6 };
+const DIGITS = {
+  bold: 0x1d7ce,
+  'double-struck': 0x1d7d8,
+  'sans-serif': 0x1d7e2,
+  'bold-sans-serif': 0x1d7ec,
+  monospace: 0x1d7f6,
+};
 /**
  * Each Greek alphabet is 58 slots: capital Alpha..Omega (the slot of the
  * unassigned U+03A2 holds ϴ), ∇, small alpha..omega, then ∂ ϵ ϑ ϰ ϕ ϱ ϖ.
  */
-const GREEK = { bold: 0x1d6a8, italic: 0x1d6e2, 'bold-italic': 0x1d71c, 'bold-sans-serif': 0x1d756, 'sans-serif-bold-italic': 0x1d790 };
-const GREEK_SYMBOLS = { 0x3f4: 17, 0x2207: 25, 0x2202: 51, 0x3f5: 52, 0x3d1: 53, 0x3f0: 54, 0x3d5: 55, 0x3f1: 56, 0x3d6: 57 };
+const GREEK = {
+  bold: 0x1d6a8,
+  italic: 0x1d6e2,
+  'bold-italic': 0x1d71c,
+  'bold-sans-serif': 0x1d756,
+  'sans-serif-bold-italic': 0x1d790,
+};
+const GREEK_SYMBOLS = {
+  0x3f4: 17,
+  0x2207: 25,
+  0x2202: 51,
+  0x3f5: 52,
+  0x3d1: 53,
+  0x3f0: 54,
+  0x3d5: 55,
+  0x3f1: 56,
+  0x3d6: 57,
+};
 // Letters encoded earlier in Letterlike Symbols (their slots in the block are
 // empty), and the two dotless italic letters.
 const SPECIAL = {
   italic: { h: 0x210e, ı: 0x1d6a4, ȷ: 0x1d6a5 },
-  script: { B: 0x212c, E: 0x2130, F: 0x2131, H: 0x210b, I: 0x2110, L: 0x2112, M: 0x2133, R: 0x211b, e: 0x212f, g: 0x210a, o: 0x2134 },
+  script: {
+    B: 0x212c,
+    E: 0x2130,
+    F: 0x2131,
+    H: 0x210b,
+    I: 0x2110,
+    L: 0x2112,
+    M: 0x2133,
+    R: 0x211b,
+    e: 0x212f,
+    g: 0x210a,
+    o: 0x2134,
+  },
   fraktur: { C: 0x212d, H: 0x210c, I: 0x2111, R: 0x211c, Z: 0x2128 },
   'double-struck': { C: 0x2102, H: 0x210d, N: 0x2115, P: 0x2119, Q: 0x211a, R: 0x211d, Z: 0x2124 },
 };

@@ -82,7 +82,9 @@ function applyVariant(node, where) {
       node.properties.style = VARIANT_CSS[variant];
       return;
     }
-    throw new Error(`${where}: ${node.tagName === 'mo' ? 'an operator' : 'text'} in a formula has the style "${variant}", which neither Unicode nor CSS can give it here. Write the formula without that style.`);
+    throw new Error(
+      `${where}: ${node.tagName === 'mo' ? 'an operator' : 'text'} in a formula has the style "${variant}", which neither Unicode nor CSS can give it here. Write the formula without that style.`,
+    );
   }
   const text = textOf(node);
   let out = '';
@@ -104,7 +106,9 @@ const LINES = ['columnLines', 'columnlines', 'rowLines', 'rowlines', 'frame'];
 
 /** An attribute's space-separated list; item i, the last one repeating. */
 function listAttr(p, ...names) {
-  const list = String(names.map((n) => p[n]).find((v) => v !== undefined) ?? '').split(/\s+/).filter(Boolean);
+  const list = String(names.map((n) => p[n]).find((v) => v !== undefined) ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   for (const n of names) delete p[n];
   return (i) => list[Math.min(i, list.length - 1)];
 }
@@ -119,7 +123,9 @@ function applyTableLayout(table, where) {
   const p = (table.properties ??= {});
   const lines = LINES.filter((k) => p[k] !== undefined && !/^(none\s*)+$/.test(String(p[k])));
   if (lines.length) {
-    throw new Error(`${where}: a formula table has ${lines.join(', ')} (from array{c|c} or \\hline), which browsers that implement MathML Core do not draw. Write the formula without table lines.`);
+    throw new Error(
+      `${where}: a formula table has ${lines.join(', ')} (from array{c|c} or \\hline), which browsers that implement MathML Core do not draw. Write the formula without table lines.`,
+    );
   }
   const align = listAttr(p, 'columnAlign', 'columnalign');
   const colGap = listAttr(p, 'columnSpacing', 'columnspacing');
@@ -132,7 +138,9 @@ function applyTableLayout(table, where) {
       const styles = [];
       const a = align(i);
       if (a && ALIGN.has(a)) styles.push(`text-align:${a}`);
-      styles.push(`padding:${half(r > 0 && rowGap(r - 1))} ${half(i < cells.length - 1 && colGap(i))} ${half(r < rows.length - 1 && rowGap(r))} ${half(i > 0 && colGap(i - 1))}`);
+      styles.push(
+        `padding:${half(r > 0 && rowGap(r - 1))} ${half(i < cells.length - 1 && colGap(i))} ${half(r < rows.length - 1 && rowGap(r))} ${half(i > 0 && colGap(i - 1))}`,
+      );
       cell.properties = { ...cell.properties, style: styles.join(';') };
     });
   });
@@ -158,7 +166,9 @@ function unscriptPrime(node) {
   let n = 0;
   while (n < parts.length && isPrime(parts[n])) n++;
   if (n === 0) return node;
-  const primes = parts.slice(0, n).map((mo) => ({ ...mo, properties: { ...mo.properties, lspace: '0em', rspace: '0em' } }));
+  const primes = parts
+    .slice(0, n)
+    .map((mo) => ({ ...mo, properties: { ...mo.properties, lspace: '0em', rspace: '0em' } }));
   const base = el('mrow', [kids[0], ...primes]);
   const rest = parts.slice(n);
   const sub = node.tagName === 'msubsup' ? [kids[1]] : [];
@@ -232,7 +242,9 @@ function rewriteMath(node, where) {
   if (node.children) node.children = node.children.map((c) => unscriptPrime(unwrap(c)));
   if (isElement(node, 'mtable')) applyTableLayout(node, where);
   if (isElement(node, 'menclose')) {
-    throw new Error(`${where}: a formula uses an enclosure (\\boxed, \\cancel, …), which browsers that implement MathML Core do not draw. Write the formula without it.`);
+    throw new Error(
+      `${where}: a formula uses an enclosure (\\boxed, \\cancel, …), which browsers that implement MathML Core do not draw. Write the formula without it.`,
+    );
   }
   if (isElement(node) && ['mi', 'mn', 'mo', 'mtext'].includes(node.tagName)) applyVariant(node, where);
   if (isElement(node, 'mo')) fenceBar(node);
@@ -257,9 +269,7 @@ export default function rehypeMathmlCore() {
           // The HTML parser puts <math> in the MathML namespace by itself.
           delete math.properties.xmlns;
           const display = math.properties?.display === 'block';
-          children[i] = display
-            ? el('span', [math], { className: ['math-display'], tabIndex: 0 })
-            : math;
+          children[i] = display ? el('span', [math], { className: ['math-display'], tabIndex: 0 }) : math;
           continue;
         }
         walk(node);

@@ -27,8 +27,14 @@ test('byte budgets of every page', async ({ browser }) => {
       const pending: Promise<{ url: string; kind: string; bytes: number; gzip: number } | null>[] = [];
       tab.on('response', (res) => {
         if (res.status() >= 300 && res.status() < 400) return;
-        const kind = res.request().resourceType() === 'document' ? 'html' : responseKind(res.url(), res.headers()['content-type']);
-        pending.push(res.body().then((b) => ({ url: res.url(), kind, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length }), () => null));
+        const kind =
+          res.request().resourceType() === 'document' ? 'html' : responseKind(res.url(), res.headers()['content-type']);
+        pending.push(
+          res.body().then(
+            (b) => ({ url: res.url(), kind, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length }),
+            () => null,
+          ),
+        );
       });
       await tab.goto(p.path);
       await settle(tab);
@@ -45,11 +51,25 @@ test('byte budgets of every page', async ({ browser }) => {
   for (const m of measured) {
     const o = own.get(m.path)!;
     // The DOM budget is judged in every project by pages.spec.ts; here it is only reported.
-    for (const b of pageBudgets({ ...m, ...o }, CONFIG.budgets).filter((x: { name: string }) => x.name !== 'domElements')) {
-      const files = b.name.startsWith('js') ? ` (own JS: ${o.extraFiles.map((f) => `${new URL(f.url).pathname} ${kb(f.gzip)}`).join(', ')})` : '';
-      expect.soft(b.value, `${m.path}: ${b.name} ${kb(b.value)} > budget ${kb(b.max)}${files}`).toBeLessThanOrEqual(b.max);
+    for (const b of pageBudgets({ ...m, ...o }, CONFIG.budgets).filter(
+      (x: { name: string }) => x.name !== 'domElements',
+    )) {
+      const files = b.name.startsWith('js')
+        ? ` (own JS: ${o.extraFiles.map((f) => `${new URL(f.url).pathname} ${kb(f.gzip)}`).join(', ')})`
+        : '';
+      expect
+        .soft(b.value, `${m.path}: ${b.name} ${kb(b.value)} > budget ${kb(b.max)}${files}`)
+        .toBeLessThanOrEqual(b.max);
     }
-    rows.push({ path: m.path, chart: m.isChartPage, ownJsGzip: o.extraJsGzip, cssGzip: m.bytes.cssGzip, fontBytes: m.bytes.fontBytes, htmlGzip: m.bytes.htmlGzip, domElements: m.domElements });
+    rows.push({
+      path: m.path,
+      chart: m.isChartPage,
+      ownJsGzip: o.extraJsGzip,
+      cssGzip: m.bytes.cssGzip,
+      fontBytes: m.bytes.fontBytes,
+      htmlGzip: m.bytes.htmlGzip,
+      domElements: m.domElements,
+    });
   }
   const out = process.env.AUDIT_PAGES_JSON ?? 'reports/audit-pages.json';
   mkdirSync(dirname(out), { recursive: true });

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { evaluateBudget, evaluateScores, maxBytes, ownJs, pageBudgets, responseKind, sumBytes } from './lib/budgets.mjs';
+import {
+  evaluateBudget,
+  evaluateScores,
+  maxBytes,
+  ownJs,
+  pageBudgets,
+  responseKind,
+  sumBytes,
+} from './lib/budgets.mjs';
 
 const budgets = {
   jsTextPageOverBaseline: { maxBytes: 1024 },
@@ -30,18 +38,38 @@ describe('pageBudgets', () => {
   test('a text page is held to the text-page JS budget', () => {
     const r = pageBudgets({ isChartPage: false, extraJsGzip: 1025, domElements: 900, bytes }, budgets);
     expect(r[0]).toMatchObject({ name: 'jsTextPageOverBaseline', ok: false, over: 1 });
-    expect(r.map((b: { name: string }) => b.name)).toEqual(['jsTextPageOverBaseline', 'fonts', 'cssGzip', 'htmlGzip', 'domElements']);
+    expect(r.map((b: { name: string }) => b.name)).toEqual([
+      'jsTextPageOverBaseline',
+      'fonts',
+      'cssGzip',
+      'htmlGzip',
+      'domElements',
+    ]);
   });
   test('a chart page is held to the islands budget', () => {
     const r = pageBudgets({ isChartPage: true, extraJsGzip: 30720, domElements: 900, bytes }, budgets);
     expect(r[0]).toMatchObject({ name: 'jsIslands', ok: true });
   });
   test('every absolute budget is checked', () => {
-    const r = pageBudgets({ isChartPage: false, extraJsGzip: 0, domElements: 1301, bytes: { cssGzip: 30721, fontBytes: 153601, htmlGzip: 61441 } }, budgets);
-    expect(r.filter((b: { ok: boolean }) => !b.ok).map((b: { name: string }) => b.name)).toEqual(['fonts', 'cssGzip', 'htmlGzip', 'domElements']);
+    const r = pageBudgets(
+      {
+        isChartPage: false,
+        extraJsGzip: 0,
+        domElements: 1301,
+        bytes: { cssGzip: 30721, fontBytes: 153601, htmlGzip: 61441 },
+      },
+      budgets,
+    );
+    expect(r.filter((b: { ok: boolean }) => !b.ok).map((b: { name: string }) => b.name)).toEqual([
+      'fonts',
+      'cssGzip',
+      'htmlGzip',
+      'domElements',
+    ]);
   });
   test('the element count is a budget too: exactly the limit passes, one more fails', () => {
-    const at = (domElements: number) => pageBudgets({ isChartPage: false, extraJsGzip: 0, domElements, bytes }, budgets).at(-1);
+    const at = (domElements: number) =>
+      pageBudgets({ isChartPage: false, extraJsGzip: 0, domElements, bytes }, budgets).at(-1);
     expect(at(1300)).toMatchObject({ name: 'domElements', ok: true });
     expect(at(1301)).toMatchObject({ name: 'domElements', ok: false, over: 1 });
   });
@@ -57,7 +85,12 @@ describe('ownJs', () => {
   test("what every text page of a layout loads is Starlight's; the rest is the page's own", () => {
     const pages = [
       { path: '/a/', isChartPage: false, layout: 'doc', js: [...starlight, toc] },
-      { path: '/b/', isChartPage: false, layout: 'doc', js: [...starlight, toc, { url: 'http://h/_astro/extra.js', gzip: 1500 }] },
+      {
+        path: '/b/',
+        isChartPage: false,
+        layout: 'doc',
+        js: [...starlight, toc, { url: 'http://h/_astro/extra.js', gzip: 1500 }],
+      },
       { path: '/c/', isChartPage: true, layout: 'doc', js: [...starlight, toc, island] },
     ];
     const r = ownJs(pages);
@@ -95,7 +128,11 @@ describe('ownJs', () => {
 describe('evaluateScores', () => {
   const thresholds = { performance: { goal: 100, min: 95 }, seo: { goal: 100, min: 95 } };
   test('at the goal: ok, not below goal', () => {
-    expect(evaluateScores({ performance: 100, seo: 100 }, thresholds).every((s: { ok: boolean; belowGoal: boolean }) => s.ok && !s.belowGoal)).toBe(true);
+    expect(
+      evaluateScores({ performance: 100, seo: 100 }, thresholds).every(
+        (s: { ok: boolean; belowGoal: boolean }) => s.ok && !s.belowGoal,
+      ),
+    ).toBe(true);
   });
   test('at the minimum: ok but below goal', () => {
     expect(evaluateScores({ performance: 95, seo: 100 }, thresholds)[0]).toMatchObject({ ok: true, belowGoal: true });
@@ -104,7 +141,11 @@ describe('evaluateScores', () => {
     expect(evaluateScores({ performance: 94, seo: 100 }, thresholds)[0]).toMatchObject({ ok: false });
   });
   test('a category that did not run fails', () => {
-    expect(evaluateScores({ performance: 100 }, thresholds)[1]).toMatchObject({ category: 'seo', score: null, ok: false });
+    expect(evaluateScores({ performance: 100 }, thresholds)[1]).toMatchObject({
+      category: 'seo',
+      score: null,
+      ok: false,
+    });
   });
 });
 

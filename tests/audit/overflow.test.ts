@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { findOverflow } from './lib/overflow.mjs';
 
-const el = (over: Partial<{ selector: string; right: number; width: number; height: number; hidden: boolean; insideScroller: boolean; ancestorOffends: boolean }>) => ({
+const el = (
+  over: Partial<{
+    selector: string;
+    right: number;
+    width: number;
+    height: number;
+    hidden: boolean;
+    insideScroller: boolean;
+    ancestorOffends: boolean;
+  }>,
+) => ({
   selector: 'div.x',
   right: 500,
   width: 200,
@@ -11,7 +21,12 @@ const el = (over: Partial<{ selector: string; right: number; width: number; heig
   ancestorOffends: false,
   ...over,
 });
-const page = (elements: ReturnType<typeof el>[], scrollWidth = 390) => ({ viewportWidth: 390, clientWidth: 390, scrollWidth, elements });
+const page = (elements: ReturnType<typeof el>[], scrollWidth = 390) => ({
+  viewportWidth: 390,
+  clientWidth: 390,
+  scrollWidth,
+  elements,
+});
 
 describe('findOverflow', () => {
   test('a page that fits has no problems', () => {
@@ -27,7 +42,9 @@ describe('findOverflow', () => {
   });
 
   test('an element past the right edge is reported with its selector', () => {
-    expect(findOverflow(page([el({ selector: 'table.wide', right: 612.5 })]))).toEqual(['table.wide ends at 612.5 px, past the 390 px viewport']);
+    expect(findOverflow(page([el({ selector: 'table.wide', right: 612.5 })]))).toEqual([
+      'table.wide ends at 612.5 px, past the 390 px viewport',
+    ]);
   });
 
   test('content inside a scroll container is fine', () => {
@@ -39,7 +56,9 @@ describe('findOverflow', () => {
   });
 
   test('only the outermost overflowing element is reported', () => {
-    const problems = findOverflow(page([el({ selector: 'figure' }), el({ selector: 'figure > svg', ancestorOffends: true })]));
+    const problems = findOverflow(
+      page([el({ selector: 'figure' }), el({ selector: 'figure > svg', ancestorOffends: true })]),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^figure ends/);
   });

@@ -14,7 +14,11 @@ const maxElements = CONFIG.budgets.domElements.maxElements;
 
 for (const path of [...listPages().map((p) => p.path), ...embedPages()]) {
   test(path, async ({ page, baseURL }, info) => {
-    const { theme, overflow, glyphs } = info.project.metadata as { theme: 'light' | 'dark'; overflow: boolean; glyphs: boolean };
+    const { theme, overflow, glyphs } = info.project.metadata as {
+      theme: 'light' | 'dark';
+      overflow: boolean;
+      glyphs: boolean;
+    };
     const errors: string[] = [];
     const foreign: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()} (${m.location().url})`));
@@ -25,18 +29,36 @@ for (const path of [...listPages().map((p) => p.path), ...embedPages()]) {
     const res = await page.goto(path);
     expect.soft(res?.status(), 'HTTP status').toBe(200);
     await settle(page);
-    await expect.soft(page.locator('html'), `the ${theme} theme is applied, so the axe result means something`).toHaveAttribute('data-theme', theme);
+    await expect
+      .soft(page.locator('html'), `the ${theme} theme is applied, so the axe result means something`)
+      .toHaveAttribute('data-theme', theme);
     const csp = await page.evaluate(() => (window as unknown as { __auditCsp: string[] }).__auditCsp);
-    expect.soft([...errors, ...csp.map((c) => `CSP violation: ${c}`)], 'console errors, uncaught exceptions and CSP violations').toEqual([]);
+    expect
+      .soft(
+        [...errors, ...csp.map((c) => `CSP violation: ${c}`)],
+        'console errors, uncaught exceptions and CSP violations',
+      )
+      .toEqual([]);
     // Like Lighthouse's DOM size: the elements inside <body>, after every island has hydrated.
     const elements = await page.evaluate(() => document.body.getElementsByTagName('*').length);
-    expect.soft(elements, `DOM elements after hydration (budget ${maxElements}; split a longer note, CONTRIBUTING.md "길이")`).toBeLessThanOrEqual(maxElements);
+    expect
+      .soft(
+        elements,
+        `DOM elements after hydration (budget ${maxElements}; split a longer note, CONTRIBUTING.md "길이")`,
+      )
+      .toBeLessThanOrEqual(maxElements);
     if (overflow) {
       await page.evaluate(() => window.scrollTo(0, 0));
       expect.soft(findOverflow(await page.evaluate(measureOverflow)), 'horizontal overflow at this width').toEqual([]);
     }
     const axe = await new AxeBuilder({ page }).withTags(CONFIG.axeTags).analyze();
-    const violations = axe.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} element(s)): ${v.help} → ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+    const violations = axe.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}, ${v.nodes.length} element(s)): ${v.help} → ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
     expect.soft(violations, 'axe-core violations').toEqual([]);
     // Last: driving the charts changes the page the checks above judged as it loads.
     if (glyphs) expect.soft((await checkGlyphs(page)).problems, 'characters not drawn by the site fonts').toEqual([]);

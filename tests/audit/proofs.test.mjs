@@ -30,12 +30,16 @@ describe('the browser checks (playwright.audit.config.ts) on tests/audit/fixture
   const passed = new Set();
   before(async () => {
     const json = join(tmp, 'playwright.json');
-    const r = await run('npx', ['playwright', 'test', '-c', 'playwright.audit.config.ts', '--reporter=json', `--output=${join(tmp, 'out')}`], {
-      AUDIT_DIST: SITE,
-      AUDIT_PORT: '4415',
-      AUDIT_PAGES_JSON: join(tmp, 'pages.json'),
-      PLAYWRIGHT_JSON_OUTPUT_FILE: json,
-    });
+    const r = await run(
+      'npx',
+      ['playwright', 'test', '-c', 'playwright.audit.config.ts', '--reporter=json', `--output=${join(tmp, 'out')}`],
+      {
+        AUDIT_DIST: SITE,
+        AUDIT_PORT: '4415',
+        AUDIT_PAGES_JSON: join(tmp, 'pages.json'),
+        PLAYWRIGHT_JSON_OUTPUT_FILE: json,
+      },
+    );
     assert.equal(r.code, 1, `Playwright must fail on the fixtures:\n${r.out.slice(-2000)}`);
     const walk = (suite) => {
       for (const s of suite.suites ?? []) walk(s);
@@ -49,7 +53,11 @@ describe('the browser checks (playwright.audit.config.ts) on tests/audit/fixture
       }
     };
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    assert.deepEqual(report.errors.map((e) => e.message), [], 'Playwright itself could not run');
+    assert.deepEqual(
+      report.errors.map((e) => e.message),
+      [],
+      'Playwright itself could not run',
+    );
     for (const s of report.suites) walk(s);
   });
   const fails = (key, pattern) => {
@@ -58,30 +66,64 @@ describe('the browser checks (playwright.audit.config.ts) on tests/audit/fixture
   };
 
   test('a good page passes in every project', () => {
-    for (const p of ['desktop-light', 'desktop-dark', 'mobile-light', 'mobile-dark']) assert.ok(passed.has(`${p} /`), `${p} /: ${failed.get(`${p} /`)}`);
+    for (const p of ['desktop-light', 'desktop-dark', 'mobile-light', 'mobile-dark'])
+      assert.ok(passed.has(`${p} /`), `${p} /: ${failed.get(`${p} /`)}`);
   });
-  test('axe-core: an image without alt', () => fails('desktop-light /a11y.html', /axe-core violations[\s\S]*image-alt/));
-  test('theme: a page that ignores the dark theme', () => fails('desktop-dark /theme.html', /the dark theme is applied[\s\S]*data-theme/));
-  test('privacy: a request to another host', () => fails('mobile-dark /privacy.html', /requests that left the site[\s\S]*example\.com\/tracker\.gif/));
-  test('errors: console.error and an uncaught exception', () => fails('desktop-dark /errors.html', /console errors[\s\S]*console: fixture error: boom[\s\S]*uncaught: fixture uncaught/));
-  test('errors: a CSP violation', () => fails('mobile-light /csp.html', /CSP violation: script-src(-elem)? blocked inline/));
+  test('axe-core: an image without alt', () =>
+    fails('desktop-light /a11y.html', /axe-core violations[\s\S]*image-alt/));
+  test('theme: a page that ignores the dark theme', () =>
+    fails('desktop-dark /theme.html', /the dark theme is applied[\s\S]*data-theme/));
+  test('privacy: a request to another host', () =>
+    fails('mobile-dark /privacy.html', /requests that left the site[\s\S]*example\.com\/tracker\.gif/));
+  test('errors: console.error and an uncaught exception', () =>
+    fails(
+      'desktop-dark /errors.html',
+      /console errors[\s\S]*console: fixture error: boom[\s\S]*uncaught: fixture uncaught/,
+    ));
+  test('errors: a CSP violation', () =>
+    fails('mobile-light /csp.html', /CSP violation: script-src(-elem)? blocked inline/));
   test('overflow at 390 px, not at 1280 px', () => {
-    fails('mobile-light /overflow.html', /horizontal overflow[\s\S]*div\.too-wide ends at 6\d\d px, past the 390 px viewport/);
+    fails(
+      'mobile-light /overflow.html',
+      /horizontal overflow[\s\S]*div\.too-wide ends at 6\d\d px, past the 390 px viewport/,
+    );
     assert.ok(passed.has('desktop-light /overflow.html'), failed.get('desktop-light /overflow.html'));
   });
-  test('DOM budget after hydration', () => fails('desktop-light /dom.html', /DOM elements after hydration \(budget 1200[\s\S]*Received: +13\d\d/));
-  test('glyphs: text drawn by a system font', () => fails('mobile-light /glyphs.html', /characters not drawn by the site fonts[\s\S]*drawn by the system font/));
-  test('no-js: an island without a drawn chart', () => fails('no-js /nojs/', /island Blank: no visible SVG chart with path data/));
-  test('bytes: a text page with its own JavaScript', () => fails('budgets byte budgets of every page', /\/bytes\.html: jsTextPageOverBaseline [\d.]+ KB > budget 1\.0 KB \(own JS: \/heavy\.js/));
+  test('DOM budget after hydration', () =>
+    fails('desktop-light /dom.html', /DOM elements after hydration \(budget 1200[\s\S]*Received: +13\d\d/));
+  test('glyphs: text drawn by a system font', () =>
+    fails('mobile-light /glyphs.html', /characters not drawn by the site fonts[\s\S]*drawn by the system font/));
+  test('no-js: an island without a drawn chart', () =>
+    fails('no-js /nojs/', /island Blank: no visible SVG chart with path data/));
+  test('bytes: a text page with its own JavaScript', () =>
+    fails(
+      'budgets byte budgets of every page',
+      /\/bytes\.html: jsTextPageOverBaseline [\d.]+ KB > budget 1\.0 KB \(own JS: \/heavy\.js/,
+    ));
 });
 
 test('a page that never stops running script ends the visit with a timeout naming the page', async () => {
-  const r = await run('npx', ['playwright', 'test', '-c', 'playwright.audit.config.ts', '--project=desktop-light', '--timeout=10000', `--output=${join(tmp, 'hang')}`], {
-    AUDIT_DIST: 'tests/audit/fixtures/hang',
-    AUDIT_PORT: '4416',
-  });
+  const r = await run(
+    'npx',
+    [
+      'playwright',
+      'test',
+      '-c',
+      'playwright.audit.config.ts',
+      '--project=desktop-light',
+      '--timeout=10000',
+      `--output=${join(tmp, 'hang')}`,
+    ],
+    {
+      AUDIT_DIST: 'tests/audit/fixtures/hang',
+      AUDIT_PORT: '4416',
+    },
+  );
   assert.equal(r.code, 1);
-  assert.match(r.out, /\[desktop-light\] › tests\/audit\/pages\.spec\.ts:\d+:\d+ › \/[\s\S]*Test timeout of 10000ms exceeded/);
+  assert.match(
+    r.out,
+    /\[desktop-light\] › tests\/audit\/pages\.spec\.ts:\d+:\d+ › \/[\s\S]*Test timeout of 10000ms exceeded/,
+  );
 });
 
 test('html-validate CLI: an unclosed element', async () => {
@@ -115,7 +157,17 @@ test('linkinator: a missing page, a missing #fragment on the page and on another
 test('Lighthouse CI: a page under the score floors', async () => {
   // In its own folder: lhci keeps its runs in ./.lighthouseci/, which an audit running here may be using.
   const lhci = resolve('node_modules/.bin/lhci');
-  const r = await run(lhci, ['autorun', `--config=${resolve('lighthouserc.cjs')}`, '--collect.numberOfRuns=1', `--upload.outputDir=${join(tmp, 'lhci')}`], { AUDIT_DIST: SITE, LHCI_PORT: '4425' }, tmp);
+  const r = await run(
+    lhci,
+    [
+      'autorun',
+      `--config=${resolve('lighthouserc.cjs')}`,
+      '--collect.numberOfRuns=1',
+      `--upload.outputDir=${join(tmp, 'lhci')}`,
+    ],
+    { AUDIT_DIST: SITE, LHCI_PORT: '4425' },
+    tmp,
+  );
   assert.equal(r.code, 1, r.out.slice(-2000));
   const slow = r.out.slice(r.out.indexOf('/notes/slow/ :'));
   assert.match(slow, /categories\.seo failure for minScore assertion\s+expected: >=0\.95\s+found: 0\.\d+/);

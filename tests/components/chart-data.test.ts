@@ -8,7 +8,6 @@ import { computeLab, computeLabView, labNetwork, nearestFirst } from '../../src/
 import { decadeDomain, gradientRatio, labView, summarize } from '../../src/components/charts/lab/data';
 import { labKey, packLabView, unpackLabView } from '../../src/components/charts/lab/pack';
 
-
 describe('explorer data', () => {
   test('samples include x = 0 for the ReLU kink', () => {
     expect(sampleXs(-6, 6)).toContain(0);
@@ -27,7 +26,12 @@ describe('explorer data', () => {
   });
 
   test('ReLU family: no peak mark (plateau), no saturation shading; leaky slope reaches f′', () => {
-    const view = explorerView({ ...EXPLORER_DEFAULTS, activations: ['relu', 'leaky-relu'], slope: 0.2, domain: [-4, 4] });
+    const view = explorerView({
+      ...EXPLORER_DEFAULTS,
+      activations: ['relu', 'leaky-relu'],
+      slope: 0.2,
+      domain: [-4, 4],
+    });
     expect(view.peaks).toEqual([]);
     expect(view.shades).toEqual([]);
     const [relu, leaky] = valuesAt(view.fns, -2);
@@ -99,7 +103,9 @@ describe('lab view', () => {
     run.weightGrad = [0, Infinity, 1];
     const view = labView(run);
     expect(view.summary).toContain('10⁻³⁰⁰ 미만');
-    expect(JSON.stringify({ ...view, series: [], mean: [], std: [], fraction: [], ratio: 0 })).not.toMatch(/NaN|Infinity/);
+    expect(JSON.stringify({ ...view, series: [], mean: [], std: [], fraction: [], ratio: 0 })).not.toMatch(
+      /NaN|Infinity/,
+    );
     expect(view.table.rows[0][1]).toBe('10⁻³⁰⁰ 미만');
     expect(view.table.rows[1][2]).toBe('10³⁰⁰ 초과');
   });

@@ -5,7 +5,12 @@ import { BottomAxis, SideAxis } from '../../src/components/charts/shared/Axis';
 import { DistributionChart } from '../../src/components/charts/lab/DistributionChart';
 import { EXPLORER_FRAMES, LAB_FRAMES, spreadLabels, type Frame } from '../../src/components/charts/shared/frame';
 import { LinePlot, linePath, linePlotScales } from '../../src/components/charts/shared/LinePlot';
-import { decadeTicks, layerScale, layerTicks, LogGradientChart } from '../../src/components/charts/shared/LogGradientChart';
+import {
+  decadeTicks,
+  layerScale,
+  layerTicks,
+  LogGradientChart,
+} from '../../src/components/charts/shared/LogGradientChart';
 
 /** A frame whose plot area maps x ∈ [0, 10] to [10, 110] and y ∈ [0, 1] to [110, 10]. */
 const FRAME: Frame = {
@@ -46,11 +51,41 @@ describe('Axis', () => {
 describe('LinePlot', () => {
   test('a line through known points has the expected path', () => {
     const { x, y } = linePlotScales(FRAME, [0, 10], [0, 1]);
-    expect(linePath([[0, 0], [5, 0.8], [10, 1]], x, y)).toBe('M10,110L60,30L110,10');
+    expect(
+      linePath(
+        [
+          [0, 0],
+          [5, 0.8],
+          [10, 1],
+        ],
+        x,
+        y,
+      ),
+    ).toBe('M10,110L60,30L110,10');
     // Samples on a straight stretch are not drawn one by one (see simplify.ts).
-    expect(linePath([[0, 0], [5, 0.5], [10, 1]], x, y)).toBe('M10,110L110,10');
+    expect(
+      linePath(
+        [
+          [0, 0],
+          [5, 0.5],
+          [10, 1],
+        ],
+        x,
+        y,
+      ),
+    ).toBe('M10,110L110,10');
     // Non-finite points leave a gap instead of corrupting the path.
-    expect(linePath([[0, 0], [5, NaN], [10, 1]], x, y)).toBe('M10,110ZM110,10Z');
+    expect(
+      linePath(
+        [
+          [0, 0],
+          [5, NaN],
+          [10, 1],
+        ],
+        x,
+        y,
+      ),
+    ).toBe('M10,110ZM110,10Z');
   });
 
   test('renders an accessible SVG with axes, lines, end labels, shades, peaks and crosshair', () => {
@@ -65,8 +100,27 @@ describe('LinePlot', () => {
         xLabel="x"
         yLabel="f(x)"
         lines={[
-          { key: 'a', colorClass: 'c-sigmoid', deriv: false, points: [[0, 0], [10, 1]], symbol: 0, endLabel: '시그모이드' },
-          { key: 'b', colorClass: 'c-sigmoid', deriv: true, points: [[0, 1], [10, 0]], symbol: 0 },
+          {
+            key: 'a',
+            colorClass: 'c-sigmoid',
+            deriv: false,
+            points: [
+              [0, 0],
+              [10, 1],
+            ],
+            symbol: 0,
+            endLabel: '시그모이드',
+          },
+          {
+            key: 'b',
+            colorClass: 'c-sigmoid',
+            deriv: true,
+            points: [
+              [0, 1],
+              [10, 0],
+            ],
+            symbol: 0,
+          },
         ]}
         shades={[{ key: 's', colorClass: 'c-sigmoid', x0: 0, x1: 2, label: '포화', row: 0 }]}
         peaks={[{ key: 'p', colorClass: 'c-sigmoid', x: 5, y: 0.25, label: '최대 f′ = 0.25' }]}
@@ -114,7 +168,16 @@ describe('LogGradientChart', () => {
       <LogGradientChart
         {...base}
         depth={4}
-        series={[{ key: 'h', colorClass: 'c-grad-h', style: 'solid', symbol: 0, endLabel: '∂L/∂h', values: [0, 1e-10, 1e-5, 1] }]}
+        series={[
+          {
+            key: 'h',
+            colorClass: 'c-grad-h',
+            style: 'solid',
+            symbol: 0,
+            endLabel: '∂L/∂h',
+            values: [0, 1e-10, 1e-5, 1],
+          },
+        ]}
       />,
     );
     expect(html).toContain('data-underflow="1"');
@@ -131,7 +194,9 @@ describe('LogGradientChart', () => {
       <LogGradientChart
         {...base}
         depth={3}
-        series={[{ key: 'h', colorClass: 'c-grad-h', style: 'solid', symbol: 0, endLabel: 'h', values: [NaN, Infinity, 1e-3] }]}
+        series={[
+          { key: 'h', colorClass: 'c-grad-h', style: 'solid', symbol: 0, endLabel: 'h', values: [NaN, Infinity, 1e-3] },
+        ]}
       />,
     );
     expect(html).toContain('data-underflow="1"');
@@ -139,7 +204,11 @@ describe('LogGradientChart', () => {
     expect(html).not.toMatch(/NaN|Infinity/);
 
     const zero = render(
-      <LogGradientChart {...base} depth={2} series={[{ key: 'h', colorClass: 'c-grad-h', style: 'solid', symbol: 0, endLabel: 'h', values: [0, 0] }]} />,
+      <LogGradientChart
+        {...base}
+        depth={2}
+        series={[{ key: 'h', colorClass: 'c-grad-h', style: 'solid', symbol: 0, endLabel: 'h', values: [0, 0] }]}
+      />,
     );
     expect(zero).toContain('data-underflow="2"');
     expect(zero).toContain('role="img"');

@@ -85,7 +85,11 @@ function lab(activation: ActivationId, init: InitId, depth: number, width = 64, 
 describe('실험실의 손실과 재현 방법', () => {
   it('노트에 적은 정의(부호를 번갈아 곱한 합의 배치 평균, 프로베니우스 노름)가 실험실의 계산과 같다', () => {
     expect(LAB_BATCH).toBe(16);
-    for (const [activation, init] of [['tanh', 'xavier'], ['relu', 'he'], ['sigmoid', 'standard']] as const) {
+    for (const [activation, init] of [
+      ['tanh', 'xavier'],
+      ['relu', 'he'],
+      ['sigmoid', 'standard'],
+    ] as const) {
       const width = 8;
       const network = labNetwork({ activation, init, depth: 4, width, seed: 3 });
       const input = labInput(width, 3);
@@ -135,7 +139,14 @@ describe('실험실의 손실과 재현 방법', () => {
 
 describe('손실을 이렇게 정한 이유: 모두 더하면 ReLU + He에서도 출력층 쪽이 층마다 약 1.1배', () => {
   /** Geometric mean over seeds of the per-layer growth of ‖∂L/∂h‖ over the `layers` nearest the output. */
-  function growth(activation: ActivationId, init: InitId, readout: Readout, layers: number, depth = 30, seeds = 20): number {
+  function growth(
+    activation: ActivationId,
+    init: InitId,
+    readout: Readout,
+    layers: number,
+    depth = 30,
+    seeds = 20,
+  ): number {
     let logSum = 0;
     for (let seed = 1; seed <= seeds; seed++) {
       const network = labNetwork({ activation, init, depth, width: 64, seed });
@@ -186,7 +197,10 @@ describe('화면 읽는 법', () => {
   it('분포 그래프: 띠는 평균 ± 표준편차, 막대는 포화된 (샘플, 유닛) 비율 또는 16개 샘플 모두에서 z ≤ 0인 유닛 비율', () => {
     const width = 8;
     const depth = 6;
-    for (const [activation, init] of [['relu', 'he'], ['sigmoid', 'he']] as const) {
+    for (const [activation, init] of [
+      ['relu', 'he'],
+      ['sigmoid', 'he'],
+    ] as const) {
       const network = labNetwork({ activation, init, depth, width, seed: 4 });
       const input = labInput(width, 4);
       const { data, view } = lab(activation, init, depth, width, 4);
@@ -215,7 +229,7 @@ describe('화면 읽는 법', () => {
       }
     }
     expectInNote('gradient-lab', '배치의 16개 샘플 **모두**에서 $z \\le 0$인 유닛의 비율');
-    expectInNote('gradient-lab', '$\\lvert f\'(z) \\rvert$가 최댓값의 1%보다 작은 (샘플, 유닛) 쌍의 비율');
+    expectInNote('gradient-lab', "$\\lvert f'(z) \\rvert$가 최댓값의 1%보다 작은 (샘플, 유닛) 쌍의 비율");
   });
 });
 
@@ -228,7 +242,10 @@ describe('먼저 예측해 보기: 답이 실험실의 값과 같다', () => {
     expect(Math.round(Math.log10(ratio / data.chainBound))).toBe(2);
     expectInNote('gradient-lab', '$0.25^{19} \\approx 3.6 \\times 10^{-12}$');
     expectInNote('gradient-lab', '약 $3.5 \\times 10^{-10}$으로 상한의 약 100배');
-    expectInNote('gradient-lab', '?lab.activation=sigmoid&lab.init=he&lab.depth=20&lab.width=64&lab.seed=1#직접-해-보기');
+    expectInNote(
+      'gradient-lab',
+      '?lab.activation=sigmoid&lab.init=he&lab.depth=20&lab.width=64&lab.seed=1#직접-해-보기',
+    );
   });
 
   it('2. ReLU + He, 깊이 30, 시드 5: 비율 약 2.3으로 상한 1을 넘고, 시드 1–10은 1의 양쪽에 흩어진다', () => {
@@ -237,7 +254,10 @@ describe('먼저 예측해 보기: 답이 실험실의 값과 같다', () => {
     const ratios = Array.from({ length: 10 }, (_, i) => lab('relu', 'he', 30, 64, i + 1).ratio);
     expect(ratios.some((r) => r > 1)).toBe(true);
     expect(ratios.some((r) => r < 1)).toBe(true);
-    expectInNote('gradient-lab', '시드 5](?lab.activation=relu&lab.init=he&lab.depth=30&lab.width=64&lab.seed=5#직접-해-보기)에서 비율은 약 2.3입니다');
+    expectInNote(
+      'gradient-lab',
+      '시드 5](?lab.activation=relu&lab.init=he&lab.depth=30&lab.width=64&lab.seed=5#직접-해-보기)에서 비율은 약 2.3입니다',
+    );
   });
 
   it('3. tanh + He, 깊이 50: 이론 2^24.5 ≈ 2.4 × 10⁷배 대신 약 13배, 여섯 자릿수 작다', () => {

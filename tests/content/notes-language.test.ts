@@ -12,8 +12,36 @@ import { NOTE_SLUGS, noteBody } from './note-text';
 
 /** Particles (and the copula) that attach to the word before them in Korean. */
 const PARTICLES = [
-  '입니다', '이다', '이라고', '라고', '이라는', '라는', '이며', '이고', '으로', '로', '에서', '에게', '에',
-  '은', '는', '이', '가', '을', '를', '의', '와', '과', '도', '만', '처럼', '보다', '까지', '부터', '이나', '나',
+  '입니다',
+  '이다',
+  '이라고',
+  '라고',
+  '이라는',
+  '라는',
+  '이며',
+  '이고',
+  '으로',
+  '로',
+  '에서',
+  '에게',
+  '에',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '와',
+  '과',
+  '도',
+  '만',
+  '처럼',
+  '보다',
+  '까지',
+  '부터',
+  '이나',
+  '나',
 ];
 /** `**…** 입니다`: a closing `**`, a space, then a particle standing alone as a word. */
 const SPACED_PARTICLE = new RegExp(`\\*\\*[ \\t]+(${PARTICLES.join('|')})(?=[\\s.,;:!?)]|$)`, 'gmu');
@@ -69,7 +97,9 @@ const CHART_UI_FILES = [
 /** The Korean string literals of a UI source file (what the chart shows). */
 function koreanStrings(file: string): string {
   const src = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
-  return [...src.matchAll(/(['`])((?:(?!\1)[^\\\n]|\\.)*[\uac00-\ud7a3](?:(?!\1)[^\\\n]|\\.)*)\1/g)].map((m) => m[2]).join('\n');
+  return [...src.matchAll(/(['`])((?:(?!\1)[^\\\n]|\\.)*[\uac00-\ud7a3](?:(?!\1)[^\\\n]|\\.)*)\1/g)]
+    .map((m) => m[2])
+    .join('\n');
 }
 
 describe('한 개념에는 한 용어: 노트, 차트 화면, 용어집', () => {
@@ -87,13 +117,22 @@ describe('한 개념에는 한 용어: 노트, 차트 화면, 용어집', () => 
     const text = prose(slug);
     for (const [concept, word, use] of banned) {
       const hit = word.exec(text);
-      expect(hit, `${slug}: ${concept} → "${use}" (found "${hit && text.slice(Math.max(0, hit.index - 20), hit.index + 20)}")`).toBeNull();
+      expect(
+        hit,
+        `${slug}: ${concept} → "${use}" (found "${hit && text.slice(Math.max(0, hit.index - 20), hit.index + 20)}")`,
+      ).toBeNull();
     }
   });
 
   it('용어집은 정한 용어를 표제어로 쓰고, 다른 말은 "…라고도 합니다"로만 적는다', () => {
     const glossary = prose('glossary');
-    for (const heading of ['### 유닛 (unit)', '### 0 중심 (zero-centered)', '### 기울기 폭주 (exploding gradient)', '### 대칭성 깨기 (symmetry breaking)', '### 층 정규화 (layer normalization)']) {
+    for (const heading of [
+      '### 유닛 (unit)',
+      '### 0 중심 (zero-centered)',
+      '### 기울기 폭주 (exploding gradient)',
+      '### 대칭성 깨기 (symmetry breaking)',
+      '### 층 정규화 (layer normalization)',
+    ]) {
       expect(glossary).toContain(heading);
     }
     expect(glossary).toContain('한 층의 유닛 수를 그 층의 너비(width)라고 합니다');
@@ -102,7 +141,8 @@ describe('한 개념에는 한 용어: 노트, 차트 화면, 용어집', () => 
     for (const [concept, word, use] of banned.slice(0, 4)) {
       expect(word.exec(withoutVariants), `glossary: ${concept} → "${use}"`).toBeNull();
     }
-    for (const variant of ['단위라고도', '그래디언트', '그라디언트(d2l-ko)', '초깃값', '기울기 폭발이라고도']) expect(glossary).toContain(variant);
+    for (const variant of ['단위라고도', '그래디언트', '그라디언트(d2l-ko)', '초깃값', '기울기 폭발이라고도'])
+      expect(glossary).toContain(variant);
     expect(glossary).toContain('『밑바닥부터 시작하는 딥러닝』 한국어판과 대체로 같습니다');
   });
 
@@ -130,9 +170,11 @@ describe('한 개념에는 한 용어: 노트, 차트 화면, 용어집', () => 
       xavier: 'Xavier (Glorot) 초기화',
       he: 'He (Kaiming) 초기화',
     };
-    for (const [id, name] of Object.entries(names)) expect(labels[id].startsWith(name), `${id}: ${labels[id]}`).toBe(true);
+    for (const [id, name] of Object.entries(names))
+      expect(labels[id].startsWith(name), `${id}: ${labels[id]}`).toBe(true);
     for (const name of ['작은 정규분포 초기화', '관행적 균등 초기화']) {
-      for (const slug of ['weight-initialization', 'gradient-lab', 'glossary']) expect(noteBody(slug), `${slug}: ${name}`).toContain(name);
+      for (const slug of ['weight-initialization', 'gradient-lab', 'glossary'])
+        expect(noteBody(slug), `${slug}: ${name}`).toContain(name);
     }
   });
 });

@@ -7,9 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
-import {
-  activations,
-} from '../../src/lib';
+import { activations } from '../../src/lib';
 import { expectInNote, NOTE_SLUGS, noteBody, noteSource } from './note-text';
 
 describe('노트의 링크와 출처', () => {
@@ -53,7 +51,8 @@ describe('노트의 링크와 출처', () => {
         if (hash) expect(anchors[target as string].has(hash), `${slug}: #${hash} in ${target}`).toBe(true);
         // A query presets a chart (`?<chart id>.<prop>=…`); the gradient lab's must be settings it accepts.
         if (query) {
-          for (const key of new URLSearchParams(query).keys()) expect(key, `${slug}: ${m[1]}`).toMatch(/^[a-z][a-z0-9-]*\.[a-zA-Z]+$/);
+          for (const key of new URLSearchParams(query).keys())
+            expect(key, `${slug}: ${m[1]}`).toMatch(/^[a-z][a-z0-9-]*\.[a-zA-Z]+$/);
           if (target === 'gradient-lab') expectValidLabQuery(query);
         }
         count++;
@@ -73,14 +72,34 @@ describe('노트의 링크와 출처', () => {
     for (const slug of NOTE_SLUGS.filter((s) => s !== 'glossary')) {
       expect(noteBody(slug)).toMatch(/\]\(\/notes\/glossary\/#/);
     }
-    const terms = noteBody('glossary').split(/\n(?=### )/).slice(1);
+    const terms = noteBody('glossary')
+      .split(/\n(?=### )/)
+      .slice(1);
     expect(terms.length).toBeGreaterThanOrEqual(40);
     for (const term of terms) {
       const heading = term.split('\n')[0];
       expect(heading, 'each term is "한국어 (English)"').toMatch(/^### .+ \([a-zA-Z][a-zA-Z ,-]*\)$/);
       expect(term, heading).toMatch(/쓰인 곳: \[/);
     }
-    for (const term of ['역전파', '기울기', '활성화 함수', '포화', '가중치 초기화', '기울기 소실', '기울기 폭주', '연쇄 법칙', '순전파', '은닉층', '특징 추출', '배치 정규화', '잔차 연결', '죽은 ReLU', '손실 함수', '학습률', '과적합']) {
+    for (const term of [
+      '역전파',
+      '기울기',
+      '활성화 함수',
+      '포화',
+      '가중치 초기화',
+      '기울기 소실',
+      '기울기 폭주',
+      '연쇄 법칙',
+      '순전파',
+      '은닉층',
+      '특징 추출',
+      '배치 정규화',
+      '잔차 연결',
+      '죽은 ReLU',
+      '손실 함수',
+      '학습률',
+      '과적합',
+    ]) {
       expect(noteBody('glossary'), term).toContain(`### ${term} (`);
     }
   });
@@ -104,7 +123,10 @@ describe('노트의 링크와 출처', () => {
       ['relu', 'https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf'],
       ['relu', 'https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf'],
       ['vanishing-gradient', 'https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf'],
-      ['vanishing-gradient-remedies', 'https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf'],
+      [
+        'vanishing-gradient-remedies',
+        'https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf',
+      ],
       ['vanishing-gradient-remedies', 'https://doi.org/10.1162/neco.1997.9.8.1735'],
       ['vanishing-gradient-remedies', 'https://arxiv.org/abs/1502.03167'],
       ['vanishing-gradient-remedies', 'https://arxiv.org/abs/1512.03385'],
@@ -123,7 +145,11 @@ describe('노트의 링크와 출처', () => {
     const citation = /\b([A-Z][a-z][a-zA-Z]*)(?:(?:, | & )[A-Z][a-zA-Zü]+)*(?: 외)?(?:\(|, )((?:19|20)\d\d)\b/g;
     let found = 0;
     for (const slug of NOTE_SLUGS) {
-      const titles = [...noteSource(slug).split('\n---\n')[0].matchAll(/^\s+- title: (.*)$/gm)].map((m) => m[1]);
+      const titles = [
+        ...noteSource(slug)
+          .split('\n---\n')[0]
+          .matchAll(/^\s+- title: (.*)$/gm),
+      ].map((m) => m[1]);
       for (const [text, author, year] of noteBody(slug).matchAll(citation)) {
         expect(
           titles.some((t) => t.includes(author) && t.includes(year)),

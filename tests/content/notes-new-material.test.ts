@@ -43,7 +43,10 @@ describe('시그모이드의 도함수: σ′ = σ(1 − σ) ≤ ¼', () => {
     expect(sig(sigmoid.f(5), 4)).toBe('0.9933');
     expect(sig(sigmoid.f(6), 4)).toBe('0.9975');
     for (const x of [5, 6, 8]) expect(sigmoid.df(x)).toBeLessThanOrEqual(0.0067);
-    expectInNote('activation-functions', '$\\sigma(5) \\approx 0.9933$과 $\\sigma(6) \\approx 0.9975$는 분명히 다른 값입니다');
+    expectInNote(
+      'activation-functions',
+      '$\\sigma(5) \\approx 0.9933$과 $\\sigma(6) \\approx 0.9975$는 분명히 다른 값입니다',
+    );
     expectInNote('activation-functions', '작아지는 것은 **역전파의 기울기**입니다');
     // …but the same σ′ squeezes the forward difference: 1 apart in, about 0.004 apart out.
     expect((sigmoid.f(6) - sigmoid.f(5)).toFixed(3)).toBe('0.004');
@@ -57,13 +60,17 @@ describe('활성화 함수의 조건', () => {
       // Trapezoid rule on [−12, 12]; the tails beyond are below 1e-30.
       const h = 1 / 256;
       let s = 0;
-      for (let k = -12 * 256; k <= 12 * 256; k++) s += f(k * h) * normalPdf(k * h) * (Math.abs(k) === 12 * 256 ? h / 2 : h);
+      for (let k = -12 * 256; k <= 12 * 256; k++)
+        s += f(k * h) * normalPdf(k * h) * (Math.abs(k) === 12 * 256 ? h / 2 : h);
       return s;
     };
     expectClose(mean(relu.f), 1 / Math.sqrt(2 * Math.PI), { rel: 1e-5 });
     expect(mean(activations.gelu.f)).toBeGreaterThan(0.2);
     expect(Math.abs(mean(activations.tanh.f))).toBeLessThan(1e-12);
-    expectInNote('activation-functions', '다만 조건은 아닙니다. 오늘날 가장 많이 쓰는 ReLU와 GELU도 출력의 평균이 0이 아닙니다.');
+    expectInNote(
+      'activation-functions',
+      '다만 조건은 아닙니다. 오늘날 가장 많이 쓰는 ReLU와 GELU도 출력의 평균이 0이 아닙니다.',
+    );
   });
 
   it('보편 근사 정리는 ℝⁿ의 콤팩트 집합 위에서 성립한다(Leshno 외, 1993)', () => {
@@ -108,7 +115,10 @@ describe('가중치 초기화: 대칭성 깨기', () => {
   const batch = 16;
   function constantNetwork(activation: 'tanh' | 'relu' | 'sigmoid', c: number): Network {
     const spec = validateNetworkSpec({ depth, width, activation, init: 'standard', seed: 1 });
-    const layers = Array.from({ length: depth }, () => ({ weights: new Float64Array(width * width).fill(c), bias: new Float64Array(width) }));
+    const layers = Array.from({ length: depth }, () => ({
+      weights: new Float64Array(width * width).fill(c),
+      bias: new Float64Array(width),
+    }));
     return { spec, layers };
   }
   /** ∂L/∂W_l[i][j] by a central difference through the library's forward pass (L = mean of the summed outputs). */
@@ -135,7 +145,12 @@ describe('가중치 초기화: 대칭성 깨기', () => {
         for (const j of [0, 5]) {
           const g0 = fdGrad(net, input, l, 0, j);
           expect(Math.abs(g0), `${activation} layer ${l}`).toBeGreaterThan(1e-9);
-          for (const i of [1, 3, 7]) expectClose(fdGrad(net, input, l, i, j), g0, { rel: 1e-6, abs: 1e-12, label: `${activation} layer ${l} unit ${i}` });
+          for (const i of [1, 3, 7])
+            expectClose(fdGrad(net, input, l, i, j), g0, {
+              rel: 1e-6,
+              abs: 1e-12,
+              label: `${activation} layer ${l} unit ${i}`,
+            });
         }
       }
     }
@@ -181,7 +196,10 @@ describe('역전파 복습의 숫자', () => {
     const dz1 = dh1 * sigmoid.df(z1);
     const dw1 = dz1 * x;
     const t = (v: number, d = 3) => sig(v, d).replace('-', '-');
-    expectInNote('backpropagation', `$h_1 = \\sigma(2) \\approx ${t(h1)}$, $h_2 = \\sigma(-${t(h1)}) \\approx ${t(h2)}$이고 손실은 약 ${loss.toFixed(3)}입니다`);
+    expectInNote(
+      'backpropagation',
+      `$h_1 = \\sigma(2) \\approx ${t(h1)}$, $h_2 = \\sigma(-${t(h1)}) \\approx ${t(h2)}$이고 손실은 약 ${loss.toFixed(3)}입니다`,
+    );
     const rows: [string, number, string, number][] = [
       ['$h_2 - y \\approx', dh2, '$\\partial \\mathcal{L}/\\partial h_2 \\approx', dh2],
       ["$\\sigma'(z_2) \\approx", sigmoid.df(z2), '$\\partial \\mathcal{L}/\\partial z_2 \\approx', dz2],
@@ -199,7 +217,10 @@ describe('역전파 복습의 숫자', () => {
     expectClose((pass(w1, w2 + h).loss - pass(w1, w2 - h).loss) / (2 * h), dw2, { rel: 1e-7 });
     // σ′(z₁) ≈ 0.105 makes w₁'s gradient about 8× smaller than w₂'s
     expect(Math.round(Math.abs(dw2 / dw1))).toBe(8);
-    expectInNote('backpropagation', '$\\sigma\'(z_1) \\approx 0.105$가 곱해진 탓에 $w_1$의 기울기가 $w_2$의 것보다 8배쯤 작습니다');
+    expectInNote(
+      'backpropagation',
+      "$\\sigma'(z_1) \\approx 0.105$가 곱해진 탓에 $w_1$의 기울기가 $w_2$의 것보다 8배쯤 작습니다",
+    );
   });
 });
 
@@ -262,7 +283,10 @@ describe('활성화 함수 탐색기에서 해 볼 일: 탐색기의 코드로 �
 
 describe('고친 주장과 논문에서 온 숫자', () => {
   it('역전파의 분산 조건은 팬아웃 n_out, 순전파는 팬인 n_in', () => {
-    expectInNote('weight-initialization', '\\operatorname{Var}\\bigl[\\partial \\mathcal{L}/\\partial \\mathbf{h}_{l-1}\\bigr] = n_\\text{out} \\cdot');
+    expectInNote(
+      'weight-initialization',
+      '\\operatorname{Var}\\bigl[\\partial \\mathcal{L}/\\partial \\mathbf{h}_{l-1}\\bigr] = n_\\text{out} \\cdot',
+    );
     expectInNote('weight-initialization', '\\operatorname{Var}[z_l] = n_\\text{in} \\cdot');
   });
 
@@ -274,15 +298,24 @@ describe('고친 주장과 논문에서 온 숫자', () => {
     expectInNote('vanishing-gradient-remedies', '순전파에서는 [가중치 초기화]');
     expectInNote('vanishing-gradient-remedies', 'Yang 외(2019)는 잔차 연결 없이 배치 정규화 층을 깊이 쌓으면');
     expectInNote('vanishing-gradient-remedies', '(layer normalization; Ba, Kiros & Hinton, 2016)');
-    expectInNote('vanishing-gradient-remedies', 'He 외(2016b)는 미니배치의 모든 샘플에서 나머지 항이 이 항을 정확히 지울 가능성은 낮고');
-    expectInNote('vanishing-gradient-remedies', 'ImageNet에서 152층, CIFAR-10에서 1,202층이었는데, 1,202층은 학습은 되었지만 110층보다 시험 오차가 컸습니다');
+    expectInNote(
+      'vanishing-gradient-remedies',
+      'He 외(2016b)는 미니배치의 모든 샘플에서 나머지 항이 이 항을 정확히 지울 가능성은 낮고',
+    );
+    expectInNote(
+      'vanishing-gradient-remedies',
+      'ImageNet에서 152층, CIFAR-10에서 1,202층이었는데, 1,202층은 학습은 되었지만 110층보다 시험 오차가 컸습니다',
+    );
     expectInNote('vanishing-gradient-remedies', '사전 활성화 구조는 1,001층 신경망을');
     expect(noteBody('vanishing-gradient-remedies')).not.toContain('잔차 블록이 무엇을 하든');
     expect(noteBody('vanishing-gradient-remedies')).not.toContain('수백 층짜리 신경망도 학습할 수 있게');
   });
 
   it('SwiGLU(Shazeer, 2020)는 SiLU를 게이트로 쓴다', () => {
-    expectInNote('beyond-relu', '\\operatorname{SwiGLU}(\\mathbf{x}) = \\operatorname{SiLU}(\\mathbf{x}W) \\odot (\\mathbf{x}V)');
+    expectInNote(
+      'beyond-relu',
+      '\\operatorname{SwiGLU}(\\mathbf{x}) = \\operatorname{SiLU}(\\mathbf{x}W) \\odot (\\mathbf{x}V)',
+    );
     expectInNote('beyond-relu', 'Shazeer(2020)');
     expectInNote('choosing-activations', 'SiLU로 게이트를 만든 [SwiGLU]');
   });
@@ -294,6 +327,9 @@ describe('고친 주장과 논문에서 온 숫자', () => {
   });
 
   it('시드 글을 밝히고, 블로그 출처는 도메인으로 적는다', () => {
-    expectInNote('ml-vs-dl', 'monawa의 TIL 글 「딥러닝과 머신러닝의 차이/ 활성화함수/ 기울기소실문제」(2022년 12월 3일)');
+    expectInNote(
+      'ml-vs-dl',
+      'monawa의 TIL 글 「딥러닝과 머신러닝의 차이/ 활성화함수/ 기울기소실문제」(2022년 12월 3일)',
+    );
   });
 });

@@ -3,11 +3,7 @@
  * text the reader sees (`expectInNote`), so a changed number in the text or in the library fails.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  activations,
-  getActivation,
-  type ActivationId,
-} from '../../src/lib';
+import { activations, getActivation, type ActivationId } from '../../src/lib';
 import { expectInNote, sig } from './note-text';
 import { bisect, grid, gridMax, gridMin } from './numeric-search';
 

@@ -26,7 +26,6 @@ function theoreticalLayerFactor(activation: string, init: string, width: number)
   return theoreticalVarianceFactor(activation as ActivationId, init as InitId, width).factor;
 }
 
-
 describe('기울기 소실 노트의 숫자', () => {
   const quarter = sigmoid.df(0);
 
@@ -55,7 +54,10 @@ describe('기울기 소실 노트의 숫자', () => {
     expect(1 / quarter).toBe(4);
     expect(1 / tanh.df(0)).toBe(1);
     expectInNote('vanishing-gradient', '$\\lvert w \\rvert > 4$여야 합니다');
-    expectInNote('vanishing-gradient-remedies', 'tanh는 $\\gamma = 1$이라 경계가 1이고, 시그모이드는 $\\gamma = \\tfrac14$이라 경계가 4입니다');
+    expectInNote(
+      'vanishing-gradient-remedies',
+      'tanh는 $\\gamma = 1$이라 경계가 1이고, 시그모이드는 $\\gamma = \\tfrac14$이라 경계가 4입니다',
+    );
   });
 
   it('가중치를 키워도: |w·σ′(w·h)| ≥ 1인 h의 구간은 좁고, w가 커지면 결국 더 좁아진다', () => {
@@ -125,7 +127,10 @@ describe('기울기 소실 노트의 숫자', () => {
     expect(variance('he') * width).toBeCloseTo(2, 1);
     expectInNote('weight-initialization', '분산이 $\\tfrac{1}{3n}$이며');
     expectInNote('weight-initialization', '**작은 정규분포 초기화**는 표준편차 0.01의 정규분포 $N(0, 0.01^2)$입니다');
-    expectInNote('weight-initialization', '**관행적 균등 초기화**는 Glorot & Bengio(2010)가 비교 기준으로 쓴 $U[-1/\\sqrt{n},\\ 1/\\sqrt{n}]$로');
+    expectInNote(
+      'weight-initialization',
+      '**관행적 균등 초기화**는 Glorot & Bengio(2010)가 비교 기준으로 쓴 $U[-1/\\sqrt{n},\\ 1/\\sqrt{n}]$로',
+    );
   });
 
   it('노름의 배율과 깊이에 따른 누적: 본문과 "직접 해 보기"의 숫자', () => {
@@ -191,7 +196,9 @@ describe('"직접 해 보기"의 설정이 글이 말하는 모습을 보인다'
   });
 
   it('2. 깊이 30: 격차가 더 벌어진다', () => {
-    expect(ratios('sigmoid', 'standard', 30).activation).toBeLessThan(ratios('sigmoid', 'standard', 20).activation * 1e-6);
+    expect(ratios('sigmoid', 'standard', 30).activation).toBeLessThan(
+      ratios('sigmoid', 'standard', 20).activation * 1e-6,
+    );
   });
 
   it('3. 시그모이드 + Xavier, + He: 덜 가파르지만 여전히 소실', () => {
@@ -245,7 +252,10 @@ describe('"직접 해 보기"의 설정이 글이 말하는 모습을 보인다'
     expectInNote('gradient-lab', '모든 층의 가중치 기울기가 정확히 0이 됩니다');
     for (const seed of [1, 2, 3, 4, 5]) withinFactor(ratios('relu', 'he', 50, 128, seed).activation, 1, 10);
     expectInNote('gradient-lab', '수백 분의 1에서 수백만 분의 1까지');
-    expectInNote('gradient-lab', '[시드 2](?lab.activation=relu&lab.init=he&lab.depth=50&lab.width=8&lab.seed=2#직접-해-보기)');
+    expectInNote(
+      'gradient-lab',
+      '[시드 2](?lab.activation=relu&lab.init=he&lab.depth=50&lab.width=8&lab.seed=2#직접-해-보기)',
+    );
   });
 
   it('9. tanh + He, 깊이 50: 입력층 쪽이 더 크지만 이론 상한보다는 훨씬 작다', () => {

@@ -50,7 +50,9 @@ describe('출력층과 손실 함수: 확신하며 틀린 출력 (y = 1, z = −
 
   it('cross-entropy: loss ≈ 6.00, ∂L/∂z = ŷ − y ≈ −0.998', () => {
     expect(ce.dz).toBe(reading.yHat - y);
-    expectInNote(`손실은 약 ${ce.L.toFixed(2)}이고, $\\partial \\mathcal{L}/\\partial z = \\hat{y} - y \\approx ${tex(ce.dz, 3)}$`);
+    expectInNote(
+      `손실은 약 ${ce.L.toFixed(2)}이고, $\\partial \\mathcal{L}/\\partial z = \\hat{y} - y \\approx ${tex(ce.dz, 3)}$`,
+    );
   });
 
   it('MSE: loss ≈ 0.498 (max 0.5), ∂L/∂z = (ŷ − y)σ′(z) ≈ −0.00246', () => {
@@ -75,7 +77,9 @@ describe('출력층과 손실 함수: 평균 제곱 오차의 기울기가 가�
     expect(Math.abs(peak.y)).toBeCloseTo(MSE_MAX_DZ, 15);
     // Nowhere larger: a fine grid over the chart's range.
     for (let z = -8; z <= 8; z += 1e-3) expect(Math.abs(mse.dz(z, 1))).toBeLessThanOrEqual(MSE_MAX_DZ + 1e-15);
-    expectInNote(`$\\hat{y} = \\tfrac13$, 곧 $z = -\\ln 2 \\approx ${tex(peak.x, 3)}$에서 최댓값 $\\tfrac{4}{27} \\approx ${sig(MSE_MAX_DZ, 3)}$`);
+    expectInNote(
+      `$\\hat{y} = \\tfrac13$, 곧 $z = -\\ln 2 \\approx ${tex(peak.x, 3)}$에서 최댓값 $\\tfrac{4}{27} \\approx ${sig(MSE_MAX_DZ, 3)}$`,
+    );
     // With y = 1 the marked gradient is negative: its value is −4/27, its size 4/27.
     expect(peak.y).toBeCloseTo(-MSE_MAX_DZ, 15);
     expectInNote('표시된 점의 값이 −4/27, 곧 크기가 4/27입니다.');
@@ -101,7 +105,12 @@ describe('출력층과 손실 함수: 소프트맥스와 안정한 계산', () =
   });
 
   it('two-class softmax is σ(z₁ − z₂)', () => {
-    for (const [a, b] of [[1000, 999], [2, -3], [-1, 4]]) expect(softmax([a, b])[0]).toBeCloseTo(sigmoid(a - b), 15);
+    for (const [a, b] of [
+      [1000, 999],
+      [2, -3],
+      [-1, 4],
+    ])
+      expect(softmax([a, b])[0]).toBeCloseTo(sigmoid(a - b), 15);
     expectInNote('= \\sigma(z_1 - z_2)');
   });
 
@@ -109,7 +118,9 @@ describe('출력층과 손실 함수: 소프트맥스와 안정한 계산', () =
     expect(sigmoid(40)).toBe(1);
     expect(-Math.log(1 - sigmoid(40))).toBe(Infinity);
     expect(bce.value(40, 0).toFixed(0)).toBe('40');
-    expectInNote('$z = 40$이면 $\\sigma(40)$이 float64에서 정확히 1로 반올림되어, 정답이 0인 표본의 손실이 −log(1 − 1) = ∞가');
+    expectInNote(
+      '$z = 40$이면 $\\sigma(40)$이 float64에서 정확히 1로 반올림되어, 정답이 0인 표본의 손실이 −log(1 − 1) = ∞가',
+    );
     expectInNote(`손실도 무한대가 아니라 약 ${bce.value(40, 0).toFixed(0)}으로`);
   });
 
@@ -145,7 +156,10 @@ describe('출력층과 손실 함수: 출처와 자리', () => {
   });
 
   it('keeps ŷ, σ and ℒ (which the Korean web font lacks) inside formulas, out of the prose', () => {
-    const prose = body.replace(/\$\$[\s\S]*?\$\$/g, '').replace(/\$[^$]*\$/g, '').replace(/<LossExplorer[^>]*\/>/g, '');
+    const prose = body
+      .replace(/\$\$[\s\S]*?\$\$/g, '')
+      .replace(/\$[^$]*\$/g, '')
+      .replace(/<LossExplorer[^>]*\/>/g, '');
     expect(prose).not.toMatch(/[ŷσℒ]/);
   });
 

@@ -42,7 +42,9 @@ describe('본문의 식', () => {
   it('초기화 배율 a: 가중치가 a배이므로 분산 배율은 a²배', () => {
     const p = preset('배율 3').state;
     const scaled = createTrainer(trainerSpec(p) as Parameters<typeof createTrainer>[0]).parameters();
-    const plain = createTrainer(trainerSpec({ ...p, initScale: 1 }) as Parameters<typeof createTrainer>[0]).parameters();
+    const plain = createTrainer(
+      trainerSpec({ ...p, initScale: 1 }) as Parameters<typeof createTrainer>[0],
+    ).parameters();
     // every parameter (weights; the biases start at 0) is the same draw times a
     for (let i = 0; i < plain.length; i++) expect(scaled[i]).toBeCloseTo(p.initScale * plain[i], 12);
     expect(plain.some((w) => w !== 0)).toBe(true);

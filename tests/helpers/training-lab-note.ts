@@ -7,13 +7,29 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { createTrainer, parameterLayout, theoreticalVarianceFactor, type ActivationId, type InitId, type Trainer } from '../../src/lib';
-import { TRAIN_DEFAULTS, parseTrainState, runKey, trainerSpec, type TrainState } from '../../src/components/charts/training/spec';
+import {
+  createTrainer,
+  parameterLayout,
+  theoreticalVarianceFactor,
+  type ActivationId,
+  type InitId,
+  type Trainer,
+} from '../../src/lib';
+import {
+  TRAIN_DEFAULTS,
+  parseTrainState,
+  runKey,
+  trainerSpec,
+  type TrainState,
+} from '../../src/components/charts/training/spec';
 
 export const LAB_ID = 'train';
 export const SEEDS = [1, 2, 3] as const;
 
-const source = readFileSync(fileURLToPath(new URL('../../src/content/docs/notes/training-lab.mdx', import.meta.url)), 'utf8');
+const source = readFileSync(
+  fileURLToPath(new URL('../../src/content/docs/notes/training-lab.mdx', import.meta.url)),
+  'utf8',
+);
 export const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
 
 export function expectInNote(text: string): void {
@@ -31,12 +47,14 @@ export interface Preset {
   state: TrainState;
 }
 
-export const presets: Preset[] = [...body.matchAll(/\[([^\]]+)\]\((\?[^)#\s]+)#([^)\s]+)\)/g)].map(([, label, query, hash]) => ({
-  label,
-  query,
-  hash,
-  state: parseTrainState(query, LAB_ID, TRAIN_DEFAULTS),
-}));
+export const presets: Preset[] = [...body.matchAll(/\[([^\]]+)\]\((\?[^)#\s]+)#([^)\s]+)\)/g)].map(
+  ([, label, query, hash]) => ({
+    label,
+    query,
+    hash,
+    state: parseTrainState(query, LAB_ID, TRAIN_DEFAULTS),
+  }),
+);
 
 export function preset(label: string): Preset {
   const found = presets.filter((p) => p.label === label);
@@ -119,7 +137,6 @@ export function forSeeds(p: Preset, seeds: readonly number[], check: (r: Run, se
 /** The layer-to-layer variance factor n·Var[W]·E[f′²] of the note's network (src/lib/theory/theory.ts). */
 export const varianceFactor = (s: TrainState) =>
   theoreticalVarianceFactor(s.activation as ActivationId, s.init as InitId, s.width).factor;
-
 
 /** Root-mean-square change of the first and the output layer's weights over the first n steps. */
 export function stepSizes(state: TrainState, seed: number, n: number): { first: number; output: number } {

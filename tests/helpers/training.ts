@@ -60,10 +60,14 @@ export function referenceLogits(
     const W = p.subarray(o, (o += width * nIn));
     const b1 = p.subarray(o, (o += width));
     const b2 = bn ? p.subarray(o, (o += width)) : null;
-    const u = h.map((row) => Array.from({ length: width }, (_, j) => row.reduce((s, v, i) => s + W[j * nIn + i] * v, bn ? 0 : b1[j])));
+    const u = h.map((row) =>
+      Array.from({ length: width }, (_, j) => row.reduce((s, v, i) => s + W[j * nIn + i] * v, bn ? 0 : b1[j])),
+    );
     let z = u;
     if (bn && b2) {
-      const mean = running ? Array.from(running.mean[l]) : Array.from({ length: width }, (_, j) => u.reduce((s, r) => s + r[j], 0) / m);
+      const mean = running
+        ? Array.from(running.mean[l])
+        : Array.from({ length: width }, (_, j) => u.reduce((s, r) => s + r[j], 0) / m);
       const variance = running
         ? Array.from(running.variance[l])
         : Array.from({ length: width }, (_, j) => u.reduce((s, r) => s + (r[j] - mean[j]) ** 2, 0) / m);

@@ -21,7 +21,9 @@ describe('hoistCspMeta', () => {
 
 describe('checkPage', () => {
   it('accepts a page whose inline scripts are all hashed after the meta', () => {
-    expect(checkPage(`<head>${META}<script>a()</script><script type="module" src="/x.js"></script></head>`).problems).toEqual([]);
+    expect(
+      checkPage(`<head>${META}<script>a()</script><script type="module" src="/x.js"></script></head>`).problems,
+    ).toEqual([]);
   });
 
   it('reports a script before the meta and an inline script whose hash drifted', () => {

@@ -11,8 +11,12 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 mkdirSync(join(out, '_astro'));
 mkdirSync(join(out, 'b'));
 writeFileSync(join(out, '_astro', 'site.css'), '.cards a{font-weight:600}');
-const page = (body: string) => `<html><head><link rel="stylesheet" href="/_astro/site.css"></head><body><nav>공통 메뉴</nav>${body}</body></html>`;
-writeFileSync(join(out, 'index.html'), page('<ul class="cards"><li><a href="/b/">활성화 함수</a></li></ul><p>10⁻⁵배와 α</p>'));
+const page = (body: string) =>
+  `<html><head><link rel="stylesheet" href="/_astro/site.css"></head><body><nav>공통 메뉴</nav>${body}</body></html>`;
+writeFileSync(
+  join(out, 'index.html'),
+  page('<ul class="cards"><li><a href="/b/">활성화 함수</a></li></ul><p>10⁻⁵배와 α</p>'),
+);
 writeFileSync(join(out, 'b', 'index.html'), page('<p>기울기 소실</p>'));
 const cps = (s: string) => [...s].map((c) => c.codePointAt(0)!);
 

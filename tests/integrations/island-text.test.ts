@@ -8,7 +8,10 @@ const out = mkdtempSync(join(tmpdir(), 'island-text-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 mkdirSync(join(out, '_astro'));
 const file = (name: string, src: string) => writeFileSync(join(out, '_astro', name), src);
-file('Lab.abc.js', 'import{f}from"./format.def.js";new Worker(new URL("lab.worker-ghi.js",import.meta.url));const t=`활성화 함수`;');
+file(
+  'Lab.abc.js',
+  'import{f}from"./format.def.js";new Worker(new URL("lab.worker-ghi.js",import.meta.url));const t=`활성화 함수`;',
+);
 file('format.def.js', 'export const f={"-":"\\u207b","0":"\\u2070"};export const m="\\u2212";');
 file('lab.worker-ghi.js', 'postMessage("기울기 소실")');
 file('Other.xyz.js', 'const t="다른 차트";');
@@ -17,7 +20,8 @@ file('client.js', 'export default 1');
 describe('islandTextReader', () => {
   const read = islandTextReader(out, '/sub/');
   it("reads the text of a page's islands through their imports and workers, decoding \\u escapes", () => {
-    const html = '<astro-island component-url="/sub/_astro/Lab.abc.js" renderer-url="/sub/_astro/client.js"></astro-island>';
+    const html =
+      '<astro-island component-url="/sub/_astro/Lab.abc.js" renderer-url="/sub/_astro/client.js"></astro-island>';
     const text = read(html);
     for (const ch of '활성화함수기울소실⁻⁰−') expect(text).toContain(ch);
     expect(text).not.toContain('다');

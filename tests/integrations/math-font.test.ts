@@ -31,7 +31,8 @@ describe('mathText', () => {
   });
 
   it('adds what the browser draws that is not in the text: italic one-letter identifiers and the radical sign', () => {
-    const html = '<math><mi>x</mi><mo>=</mo><msqrt><mi>h</mi></msqrt><mi mathvariant="normal">d</mi><mi>sin</mi><mi>&#x3B1;</mi></math>';
+    const html =
+      '<math><mi>x</mi><mo>=</mo><msqrt><mi>h</mi></msqrt><mi mathvariant="normal">d</mi><mi>sin</mi><mi>&#x3B1;</mi></math>';
     const text = mathText(html)!;
     expect(text).toContain('𝑥'); // U+1D465
     expect(text).toContain('ℎ'); // italic h lives in Letterlike Symbols

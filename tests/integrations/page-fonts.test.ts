@@ -6,7 +6,16 @@ import { SOURCES, SUBSET_OPTIONS } from '../../src/integrations/page-fonts.mjs';
 import { codePoints } from '../../src/integrations/html-text.mjs';
 
 /** Prose of the activation-function and vanishing-gradient notes, markup stripped: Hangul, Latin, digits and punctuation as readers see them. */
-const TEXT = ['vanishing-gradient', 'weight-initialization', 'vanishing-gradient-remedies', 'gradient-lab', 'activation-functions', 'relu', 'beyond-relu', 'choosing-activations']
+const TEXT = [
+  'vanishing-gradient',
+  'weight-initialization',
+  'vanishing-gradient-remedies',
+  'gradient-lab',
+  'activation-functions',
+  'relu',
+  'beyond-relu',
+  'choosing-activations',
+]
   .map((id) => readFileSync(`src/content/docs/notes/${id}.mdx`, 'utf8').split(/^---$/m)[2])
   .join('\n')
   .replace(/\$\$?[^$]*\$\$?|<[^>]*>|[`*_#[\]()]/g, ' ')
@@ -23,7 +32,11 @@ function shapeRun(font: Buffer, text: string, extra: string[] = []): number[] {
   buffer.addText(text);
   buffer.guessSegmentProperties();
   buffer.setLanguage('ko');
-  hb.shape(hbFont, buffer, extra.map((tag) => new hb.Feature(tag, 1)));
+  hb.shape(
+    hbFont,
+    buffer,
+    extra.map((tag) => new hb.Feature(tag, 1)),
+  );
   return buffer.getGlyphPositions().flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]);
 }
 

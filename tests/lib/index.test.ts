@@ -74,7 +74,9 @@ describe('public API of src/lib (a contract other code and outside tools rely on
       'saturatedFraction',
       'deadFraction',
     ] as const;
-    expect(Object.keys(r).sort()).toEqual(['activation', 'batch', 'depth', 'loss', 'readout', 'width', ...perLayer].sort());
+    expect(Object.keys(r).sort()).toEqual(
+      ['activation', 'batch', 'depth', 'loss', 'readout', 'width', ...perLayer].sort(),
+    );
     for (const key of perLayer) {
       expect(r[key]).toBeInstanceOf(Float64Array);
       expect(r[key]).toHaveLength(3);

@@ -16,7 +16,11 @@ async function rules(code: string, filePath: string): Promise<string[]> {
 describe('lint boundaries', { timeout: 60_000 }, () => {
   it('keeps src/lib free of frameworks, the DOM, Node built-ins and unseeded randomness', async () => {
     const found = await rules(
-      ["import { h } from 'preact';", "import { readFileSync } from 'node:fs';", 'export const x = Math.random() + document.body.clientWidth + (h ? 1 : 0) + (readFileSync ? 1 : 0);'].join('\n'),
+      [
+        "import { h } from 'preact';",
+        "import { readFileSync } from 'node:fs';",
+        'export const x = Math.random() + document.body.clientWidth + (h ? 1 : 0) + (readFileSync ? 1 : 0);',
+      ].join('\n'),
       'src/lib/network/bad.ts',
     );
     expect(found.filter((r) => r === 'no-restricted-imports')).toHaveLength(2);
@@ -25,11 +29,15 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
   });
 
   it('lets src/lib import its own relative modules', async () => {
-    expect(await rules("import { createRng } from '../rng';\nexport const r = createRng(1);", 'src/lib/network/good.ts')).toEqual([]);
+    expect(
+      await rules("import { createRng } from '../rng';\nexport const r = createRng(1);", 'src/lib/network/good.ts'),
+    ).toEqual([]);
   });
 
   it('lets an index only re-export', async () => {
-    expect(await rules("export { a } from './a';\nexport const b = 1;", 'src/lib/network/index.ts')).toEqual(['no-restricted-syntax']);
+    expect(await rules("export { a } from './a';\nexport const b = 1;", 'src/lib/network/index.ts')).toEqual([
+      'no-restricted-syntax',
+    ]);
   });
 
   it('sends components to the library through the adapter only', async () => {

@@ -8,7 +8,14 @@ describe('withBase', () => {
   });
 
   it('leaves relative, external, protocol-relative and already-prefixed links alone', () => {
-    for (const url of ['notes/x/', '#top', '?lab.depth=30', 'https://arxiv.org/abs/1502.01852', '//cdn.example/x', '/sub/notes/']) {
+    for (const url of [
+      'notes/x/',
+      '#top',
+      '?lab.depth=30',
+      'https://arxiv.org/abs/1502.01852',
+      '//cdn.example/x',
+      '/sub/notes/',
+    ]) {
       expect(withBase(url, '/sub/')).toBe(url);
     }
   });
@@ -37,6 +44,10 @@ describe('rehypeBaseLinks', () => {
       ],
     };
     (rehypeBaseLinks({ base: '/sub' }) as (t: unknown) => void)(tree);
-    expect(tree.children.map((c) => c.properties.href ?? c.properties.src)).toEqual(['/sub/notes/x/', '/sub/img.png', 'https://example.org/']);
+    expect(tree.children.map((c) => c.properties.href ?? c.properties.src)).toEqual([
+      '/sub/notes/x/',
+      '/sub/img.png',
+      'https://example.org/',
+    ]);
   });
 });

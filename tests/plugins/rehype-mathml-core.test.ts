@@ -59,16 +59,26 @@ describe('rehype-mathml-core', () => {
 
   it('moves several primes, and primes before an exponent, out of the superscript', async () => {
     const html = await render("$f''(x) + \\mathbb{E}[f'^2] + g_a''$");
-    expect(html).toContain('<mrow><mi>f</mi><mo lspace="0em" rspace="0em">′</mo><mo lspace="0em" rspace="0em">′</mo></mrow>');
+    expect(html).toContain(
+      '<mrow><mi>f</mi><mo lspace="0em" rspace="0em">′</mo><mo lspace="0em" rspace="0em">′</mo></mrow>',
+    );
     expect(html).toMatch(/<msup><mrow><mi>f<\/mi><mo lspace="0em" rspace="0em">′<\/mo><\/mrow><mn>2<\/mn><\/msup>/);
-    expect(html).toMatch(/<msub><mrow><mi>g<\/mi>(<mo lspace="0em" rspace="0em">′<\/mo>){2}<\/mrow><mi>a<\/mi><\/msub>/);
+    expect(html).toMatch(
+      /<msub><mrow><mi>g<\/mi>(<mo lspace="0em" rspace="0em">′<\/mo>){2}<\/mrow><mi>a<\/mi><\/msub>/,
+    );
     expect(html).not.toMatch(/<msup><mi>[fg]<\/mi>|<msubsup>/);
   });
 
   it('writes bars used as delimiters as unspaced fences, and leaves \\mid a relation', async () => {
-    const html = await render('$\\lvert x \\rvert + \\lVert \\mathbf{g} \\rVert + \\bigl\\lvert y \\bigr\\rvert + P(a \\mid b)$');
-    expect(html).toMatch(/<mo stretchy="false" lspace="0em" rspace="0em">\|<\/mo><mi>x<\/mi><mo stretchy="false" lspace="0em" rspace="0em">\|<\/mo>/);
-    expect(html).toMatch(/<mo stretchy="false" lspace="0em" rspace="0em">‖<\/mo><mi>𝐠<\/mi><mo stretchy="false" lspace="0em" rspace="0em">‖<\/mo>/);
+    const html = await render(
+      '$\\lvert x \\rvert + \\lVert \\mathbf{g} \\rVert + \\bigl\\lvert y \\bigr\\rvert + P(a \\mid b)$',
+    );
+    expect(html).toMatch(
+      /<mo stretchy="false" lspace="0em" rspace="0em">\|<\/mo><mi>x<\/mi><mo stretchy="false" lspace="0em" rspace="0em">\|<\/mo>/,
+    );
+    expect(html).toMatch(
+      /<mo stretchy="false" lspace="0em" rspace="0em">‖<\/mo><mi>𝐠<\/mi><mo stretchy="false" lspace="0em" rspace="0em">‖<\/mo>/,
+    );
     expect(html).toMatch(/<mo fence="true"[^>]*lspace="0em" rspace="0em">\|<\/mo><mi>y<\/mi>/);
     expect(html).toMatch(/<mi>a<\/mi><mo[^>]*>∣<\/mo><mi>b<\/mi>/);
     expect(html).not.toMatch(/∥/);
@@ -109,8 +119,12 @@ describe('rehype-mathml-core', () => {
   });
 
   it('fails on table lines and enclosures, which MathML Core browsers do not draw', async () => {
-    await expect(render('$\\begin{array}{c|c} a & b \\end{array}$', 'notes/lines.mdx')).rejects.toThrow(/notes\/lines\.mdx: a formula table has columnlines/);
-    await expect(render('$\\boxed{x}$', 'notes/box.mdx')).rejects.toThrow(/notes\/box\.mdx: a formula uses an enclosure/);
+    await expect(render('$\\begin{array}{c|c} a & b \\end{array}$', 'notes/lines.mdx')).rejects.toThrow(
+      /notes\/lines\.mdx: a formula table has columnlines/,
+    );
+    await expect(render('$\\boxed{x}$', 'notes/box.mdx')).rejects.toThrow(
+      /notes\/box\.mdx: a formula uses an enclosure/,
+    );
   });
 
   it('drops wrappers that add nothing: semantics, the TeX annotation, lone mrow and mstyle', async () => {
@@ -129,7 +143,12 @@ describe('rehype-mathml-core', () => {
   });
 
   it('leaves a span that merely shares the class name alone', () => {
-    const span = { type: 'element', tagName: 'span', properties: { className: ['katex'] }, children: [{ type: 'text', value: 'not a formula' }] };
+    const span = {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['katex'] },
+      children: [{ type: 'text', value: 'not a formula' }],
+    };
     const tree = { type: 'root', children: [span] };
     rehypeMathmlCore()(tree, { path: 'x.mdx' });
     expect(tree.children[0]).toBe(span);
@@ -139,12 +158,20 @@ describe('rehype-mathml-core', () => {
 
 describe('rehype-mathml-core on nested formulas', () => {
   type El = { type: 'element'; tagName: string; properties: Record<string, unknown>; children: unknown[] };
-  const el = (tagName: string, children: unknown[] = [], properties: Record<string, unknown> = {}): El => ({ type: 'element', tagName, properties, children });
+  const el = (tagName: string, children: unknown[] = [], properties: Record<string, unknown> = {}): El => ({
+    type: 'element',
+    tagName,
+    properties,
+    children,
+  });
   const text = (value: string) => ({ type: 'text', value });
 
   it('unscripts a prime that sits inside a wrapper it also removes', () => {
     // <mrow><msup>f ′</msup></mrow> beside other tokens: the lone-child mrow goes first, then the prime.
-    const math = el('math', [el('mi', [text('x')]), el('mrow', [el('msup', [el('mi', [text('f')]), el('mo', [text('′')])])])]);
+    const math = el('math', [
+      el('mi', [text('x')]),
+      el('mrow', [el('msup', [el('mi', [text('f')]), el('mo', [text('′')])])]),
+    ]);
     const tree = { type: 'root', children: [el('span', [math], { className: ['katex'] })] };
     rehypeMathmlCore()(tree, { path: 'x.mdx' });
     const [, second] = math.children as El[];

@@ -34,13 +34,16 @@ describe('npm run new:note', () => {
     expect(noteFields.safeParse({ description: fm.description, updated: fm.updated }).success).toBe(true);
   });
 
-  it.each(['Bad_Slug', '-lead', 'trail-', 'a--b', '한글', '../escape'])('refuses the bad slug %j with a clear message', (slug) => {
-    const dir = mkdtempSync(join(tmpdir(), 'notes-'));
-    const r = newNote([slug], dir);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('잘못된 slug');
-    expect(existsSync(join(dir, `${slug}.mdx`))).toBe(false);
-  });
+  it.each(['Bad_Slug', '-lead', 'trail-', 'a--b', '한글', '../escape'])(
+    'refuses the bad slug %j with a clear message',
+    (slug) => {
+      const dir = mkdtempSync(join(tmpdir(), 'notes-'));
+      const r = newNote([slug], dir);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('잘못된 slug');
+      expect(existsSync(join(dir, `${slug}.mdx`))).toBe(false);
+    },
+  );
 
   it('refuses to overwrite an existing note and leaves it untouched', () => {
     const dir = mkdtempSync(join(tmpdir(), 'notes-'));

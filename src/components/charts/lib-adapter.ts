@@ -4,7 +4,14 @@
  * re-exports it holds the small views the charts need of the library's objects (Korean and
  * short labels of activations and losses).
  */
-import { activations, binaryLosses, getActivation, type ActivationId, type BinaryLoss, type BinaryLossId } from '../../lib/index';
+import {
+  activations,
+  binaryLosses,
+  getActivation,
+  type ActivationId,
+  type BinaryLoss,
+  type BinaryLossId,
+} from '../../lib/index';
 
 export {
   activationIds,
@@ -49,7 +56,12 @@ export interface ActivationFns {
 }
 
 /** Direct labels must be short; Korean where the notes use a Korean name. */
-const SHORT_LABELS: Partial<Record<ActivationId, string>> = { sigmoid: '시그모이드', tanh: 'tanh', softplus: '소프트플러스', linear: '선형' };
+const SHORT_LABELS: Partial<Record<ActivationId, string>> = {
+  sigmoid: '시그모이드',
+  tanh: 'tanh',
+  softplus: '소프트플러스',
+  linear: '선형',
+};
 
 /** f and f′ of an activation with the explorer's slope (Leaky ReLU) and α (ELU). */
 export function activationFns(id: ActivationId, params: { slope: number; alpha: number }): ActivationFns {

@@ -38,7 +38,8 @@ export function createElu(alpha?: number): Activation {
     family: 'smooth',
     params: [ALPHA_PARAM],
     paramValues: { alpha: al },
-    reference: 'Clevert, Unterthiner & Hochreiter (2015), Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)',
+    reference:
+      'Clevert, Unterthiner & Hochreiter (2015), Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)',
   });
 }
 

@@ -23,5 +23,6 @@ export const linearActivation: Activation = defineActivation({
   family: 'linear',
   params: [],
   paramValues: {},
-  reference: 'Saxe, McClelland & Ganguli (2014), Exact solutions to the nonlinear dynamics of learning in deep linear neural networks',
+  reference:
+    'Saxe, McClelland & Ganguli (2014), Exact solutions to the nonlinear dynamics of learning in deep linear neural networks',
 });

@@ -50,5 +50,6 @@ export const siluActivation: Activation = defineActivation({
   family: 'smooth',
   params: [],
   paramValues: {},
-  reference: 'Elfwing, Uchibe & Doya (2018), Sigmoid-Weighted Linear Units; Ramachandran, Zoph & Le (2017), Searching for Activation Functions',
+  reference:
+    'Elfwing, Uchibe & Doya (2018), Sigmoid-Weighted Linear Units; Ramachandran, Zoph & Le (2017), Searching for Activation Functions',
 });

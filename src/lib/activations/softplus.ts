@@ -34,5 +34,6 @@ export const softplusActivation: Activation = defineActivation({
   family: 'smooth',
   params: [],
   paramValues: {},
-  reference: 'Dugas, Bengio, Bélisle, Nadeau & Garcia (2001), Incorporating Second-Order Functional Knowledge for Better Option Pricing',
+  reference:
+    'Dugas, Bengio, Bélisle, Nadeau & Garcia (2001), Incorporating Second-Order Functional Knowledge for Better Option Pricing',
 });

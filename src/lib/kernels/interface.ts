@@ -9,7 +9,15 @@ export interface DenseKernels {
   /** Which implementation runs the products. */
   readonly backend: KernelBackend;
   /** C = A·Bᵀ (+ bias), see `mulABt`. */
-  mulABt(A: Float64Array, B: Float64Array, C: Float64Array, m: number, n: number, k: number, bias?: Float64Array | null): void;
+  mulABt(
+    A: Float64Array,
+    B: Float64Array,
+    C: Float64Array,
+    m: number,
+    n: number,
+    k: number,
+    bias?: Float64Array | null,
+  ): void;
   /** C = A·B, see `mulAB`. */
   mulAB(A: Float64Array, B: Float64Array, C: Float64Array, m: number, n: number, k: number): void;
   /** Upper triangle of A·Aᵀ, see `gramUpper`. */
@@ -19,14 +27,30 @@ export interface DenseKernels {
    * bit-identical to the scalar loop of gradient-flow.ts. Returns false, doing nothing, when
    * an operand is not in the wasm memory (then the caller runs the JS loop).
    */
-  backwardPointwise?(g: Float64Array, der: Float64Array, dz: Float64Array, col: Float64Array, batch: number, width: number, out: Float64Array): boolean;
+  backwardPointwise?(
+    g: Float64Array,
+    der: Float64Array,
+    dz: Float64Array,
+    col: Float64Array,
+    batch: number,
+    width: number,
+    out: Float64Array,
+  ): boolean;
   /**
    * wasm only: [Σ out, Σ z, Σ |der|, max |out|, max |z|, #{|der| < threshold}] over n values
    * (a view, overwritten by the next call), or null when an operand is not in the wasm memory.
    */
   layerSums?(z: Float64Array, out: Float64Array, der: Float64Array, n: number, threshold: number): Float64Array | null;
   /** wasm only: [Σ (out·ko − meanOut)², Σ (z·kz − meanZ)²] over n values (a view), or null. */
-  centredSquares?(z: Float64Array, out: Float64Array, n: number, ko: number, kz: number, meanOut: number, meanZ: number): Float64Array | null;
+  centredSquares?(
+    z: Float64Array,
+    out: Float64Array,
+    n: number,
+    ko: number,
+    kz: number,
+    meanOut: number,
+    meanZ: number,
+  ): Float64Array | null;
 }
 
 export type KernelBackend = 'wasm' | 'js';

@@ -23,7 +23,9 @@ function checkCells(depth: number, width: number, batch: number): void {
  */
 export function prepareFlow(network: Network, input: Float64Array, batch: number): Activation {
   if (!network || typeof network !== 'object' || !Array.isArray(network.layers)) {
-    throw new RangeError('Invalid network: expected the result of createNetwork({ depth, width, activation, init, seed }).');
+    throw new RangeError(
+      'Invalid network: expected the result of createNetwork({ depth, width, activation, init, seed }).',
+    );
   }
   const spec = validateNetworkSpec(network.spec);
   const { depth, width } = spec;
@@ -32,7 +34,9 @@ export function prepareFlow(network: Network, input: Float64Array, batch: number
   }
   for (const layer of network.layers) {
     if (!(layer.weights instanceof Float64Array) || layer.weights.length !== width * width) {
-      throw new RangeError(`Invalid network: every layer needs weights as a Float64Array of width² = ${width * width} values.`);
+      throw new RangeError(
+        `Invalid network: every layer needs weights as a Float64Array of width² = ${width * width} values.`,
+      );
     }
     if (!(layer.bias instanceof Float64Array) || layer.bias.length !== width) {
       throw new RangeError(`Invalid network: every layer needs a bias Float64Array of width = ${width} values.`);

@@ -44,7 +44,8 @@ export const inits: Readonly<Record<InitId, InitScheme>> = Object.freeze({
     distribution: 'normal',
     variance: (fanIn: number, fanOut: number) => 2 / (fanIn + fanOut),
     tex: 'W_{ij} \\sim \\mathcal{N}\\left(0,\\ \\tfrac{2}{n_\\text{in} + n_\\text{out}}\\right)',
-    reference: 'Glorot & Bengio (2010), Understanding the difficulty of training deep feedforward neural networks, eq. 12 (normal form)',
+    reference:
+      'Glorot & Bengio (2010), Understanding the difficulty of training deep feedforward neural networks, eq. 12 (normal form)',
   }),
   he: scheme({
     id: 'he',

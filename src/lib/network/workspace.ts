@@ -93,15 +93,25 @@ function wasmArena(depth: number, width: number, batch: number): WasmArena | nul
   const r = reserved;
   const fitsReserved = depth <= r.depth && width <= r.width && batch <= r.batch;
   const arena =
-    (fitsReserved ? createWasmArena(Math.max(need, arenaDoubles(r.depth, r.width, r.batch)), Math.max(stage, stageDoubles(r.width, r.batch))) : null) ??
-    createWasmArena(need, stage);
+    (fitsReserved
+      ? createWasmArena(
+          Math.max(need, arenaDoubles(r.depth, r.width, r.batch)),
+          Math.max(stage, stageDoubles(r.width, r.batch)),
+        )
+      : null) ?? createWasmArena(need, stage);
   if (arena) memory = { arena };
   return arena;
 }
 
 /** The workspace for this shape: the cached one when the shape matches, else one carved anew (in the kept wasm memory when it fits). */
 export function workspaceFor(depth: number, width: number, batch: number): Workspace {
-  if (cached && cached.depth === depth && cached.width === width && cached.batch === batch && cached.requested === requested) {
+  if (
+    cached &&
+    cached.depth === depth &&
+    cached.width === width &&
+    cached.batch === batch &&
+    cached.requested === requested
+  ) {
     return cached;
   }
   cached = undefined; // let the old buffers go before allocating new ones
@@ -156,7 +166,8 @@ export function releaseWorkspace(): void {
  * missing. The next `gradientFlow` call rebuilds its workspace when this changed.
  */
 export function setKernelBackend(backend: KernelBackend): void {
-  if (backend !== 'wasm' && backend !== 'js') throw new RangeError(`Invalid kernel backend ${String(backend)}: use 'wasm' or 'js'.`);
+  if (backend !== 'wasm' && backend !== 'js')
+    throw new RangeError(`Invalid kernel backend ${String(backend)}: use 'wasm' or 'js'.`);
   requested = backend;
 }
 

@@ -12,7 +12,9 @@ const TWO_POW_32 = 4294967296;
  */
 export function seedToUint32(seed: number): number {
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-    throw new RangeError(`Invalid seed ${String(seed)}: seed must be a finite number (it is mapped to a 32-bit integer by truncation modulo 2^32).`);
+    throw new RangeError(
+      `Invalid seed ${String(seed)}: seed must be a finite number (it is mapped to a 32-bit integer by truncation modulo 2^32).`,
+    );
   }
   return seed >>> 0;
 }

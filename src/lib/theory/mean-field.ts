@@ -58,11 +58,7 @@ export interface MeanFieldPrediction {
  *
  * @param inputSecondMoment E[x²] of the input entries (1 for `standardNormalInput`).
  */
-export function meanFieldPrediction(
-  spec: ArchitectureSpec,
-  batch: number,
-  inputSecondMoment = 1,
-): MeanFieldPrediction {
+export function meanFieldPrediction(spec: ArchitectureSpec, batch: number, inputSecondMoment = 1): MeanFieldPrediction {
   const { depth, width } = spec;
   const act = getActivation(spec.activation, { slope: spec.slope, alpha: spec.alpha });
   checkInteger('depth', depth, 1, LIMITS.maxDepth);

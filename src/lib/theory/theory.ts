@@ -113,10 +113,7 @@ export function theoreticalVarianceFactor(
  * the output where it is exactly √(width/batch) (every ∂L/∂out = 1/batch), and multiplied by
  * √factor for each layer going back toward the input.
  */
-export function predictedGradientNorms(
-  spec: ArchitectureSpec,
-  batch: number,
-): Float64Array {
+export function predictedGradientNorms(spec: ArchitectureSpec, batch: number): Float64Array {
   const { depth, width } = spec;
   checkInteger('depth', depth, 1, LIMITS.maxDepth);
   checkInteger('batch', batch, 1, LIMITS.maxBatch);

@@ -32,7 +32,15 @@ export function createBatchNormState(width: number): BatchNormState {
  * Training mode: batch statistics μ_j = (1/m)Σ_b u_bj, σ²_j = (1/m)Σ_b (u_bj − μ_j)², then
  * x̂ (kept in `xhat` for the backward pass) and z = γ·x̂ + β written over u.
  */
-export function batchNormTrain(u: Float64Array, xhat: Float64Array, rows: number, width: number, gamma: Float64Array, beta: Float64Array, st: BatchNormState): void {
+export function batchNormTrain(
+  u: Float64Array,
+  xhat: Float64Array,
+  rows: number,
+  width: number,
+  gamma: Float64Array,
+  beta: Float64Array,
+  st: BatchNormState,
+): void {
   const { mean, variance, invStd } = st;
   mean.fill(0);
   variance.fill(0);
@@ -59,7 +67,15 @@ export function batchNormTrain(u: Float64Array, xhat: Float64Array, rows: number
 }
 
 /** Evaluation mode: z = γ·(u − μ_run)/√(σ²_run + ε) + β, written over u. */
-export function batchNormEval(u: Float64Array, rows: number, width: number, gamma: Float64Array, beta: Float64Array, st: BatchNormState, scale: Float64Array): void {
+export function batchNormEval(
+  u: Float64Array,
+  rows: number,
+  width: number,
+  gamma: Float64Array,
+  beta: Float64Array,
+  st: BatchNormState,
+  scale: Float64Array,
+): void {
   const { runningMean, runningVariance } = st;
   for (let j = 0; j < width; j++) scale[j] = gamma[j] / Math.sqrt(runningVariance[j] + BN_EPSILON);
   for (let b = 0, o = 0; b < rows; b++, o += width) {
@@ -86,7 +102,16 @@ export function updateRunning(st: BatchNormState, rows: number, width: number): 
  * ∂L/∂u_bj = γ_j/√(σ²_j + ε) · (dz_bj − (1/m)∂L/∂β_j − x̂_bj·(1/m)∂L/∂γ_j),
  * the exact derivative through μ and σ² (they depend on every sample of the batch).
  */
-export function batchNormBackward(dz: Float64Array, xhat: Float64Array, rows: number, width: number, gamma: Float64Array, st: BatchNormState, dGamma: Float64Array, dBeta: Float64Array): void {
+export function batchNormBackward(
+  dz: Float64Array,
+  xhat: Float64Array,
+  rows: number,
+  width: number,
+  gamma: Float64Array,
+  st: BatchNormState,
+  dGamma: Float64Array,
+  dBeta: Float64Array,
+): void {
   dGamma.fill(0);
   dBeta.fill(0);
   for (let b = 0, o = 0; b < rows; b++, o += width) {

@@ -76,7 +76,13 @@ export interface Engine {
   readonly bnScale: Float64Array;
 }
 
-export function createEngine(layout: ParameterLayout, act: Activation, residual: boolean, loss: 'bce' | 'mse', rows: number): Engine {
+export function createEngine(
+  layout: ParameterLayout,
+  act: Activation,
+  residual: boolean,
+  loss: 'bce' | 'mse',
+  rows: number,
+): Engine {
   const { depth, width, batchNorm, size } = layout;
   const rw = rows * width;
   const doubles = 3 * size + 5 * rows + (2 + (batchNorm ? 1 : 0)) * depth * rw + 5 * rw;

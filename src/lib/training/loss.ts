@@ -29,7 +29,14 @@ export function lossSum(loss: LossId, s: Float64Array, y: Float64Array, n: numbe
  * a saturated output (|s| large, σ′ ≈ 0) learn slowly under mse however wrong it is.
  * With scale = 1/batch this is ∂L/∂s of the mean loss L.
  */
-export function outputGradient(loss: LossId, s: Float64Array, y: Float64Array, n: number, scale: number, ds: Float64Array): void {
+export function outputGradient(
+  loss: LossId,
+  s: Float64Array,
+  y: Float64Array,
+  n: number,
+  scale: number,
+  ds: Float64Array,
+): void {
   if (loss === 'bce') {
     for (let b = 0; b < n; b++) ds[b] = scale * (sigmoid(s[b]) - y[b]);
   } else {

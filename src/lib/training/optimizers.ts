@@ -24,7 +24,14 @@ export function createOptimizerState(size: number, optimizer: OptimizerId): Opti
  * - adam (Kingma & Ba 2015, Algorithm 1): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²,
  *   Δ = η·m̂/(√v̂ + ε) with the bias corrections m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ).
  */
-export function applyUpdate(optimizer: OptimizerId, st: OptimizerState, p: Float64Array, g: Float64Array, gScale: number, lr: number): void {
+export function applyUpdate(
+  optimizer: OptimizerId,
+  st: OptimizerState,
+  p: Float64Array,
+  g: Float64Array,
+  gScale: number,
+  lr: number,
+): void {
   const n = p.length;
   st.t++;
   if (optimizer === 'sgd') {

@@ -171,7 +171,9 @@ export function createTrainer(spec: TrainerSpec): Trainer {
 
   function checkVector(name: string, p: Float64Array): void {
     if (!(p instanceof Float64Array) || p.length !== layout.size) {
-      throw new RangeError(`Invalid ${name}: expected a Float64Array of ${layout.size} parameters (the layout of parameters()).`);
+      throw new RangeError(
+        `Invalid ${name}: expected a Float64Array of ${layout.size} parameters (the layout of parameters()).`,
+      );
     }
   }
 

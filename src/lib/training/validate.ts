@@ -76,8 +76,15 @@ export function validateTrainerSpec(spec: TrainerSpec): TrainerSpec {
   const batchMax = Math.min(L.batchSize.max, trainSize);
   let clip: number | null = null;
   if (spec.clip !== null) {
-    if (typeof spec.clip !== 'number' || !Number.isFinite(spec.clip) || spec.clip < L.clip.min || spec.clip > L.clip.max) {
-      throw new RangeError(`Invalid clip ${String(spec.clip)}: clip must be null (off) or a number from ${L.clip.min} to ${L.clip.max}.`);
+    if (
+      typeof spec.clip !== 'number' ||
+      !Number.isFinite(spec.clip) ||
+      spec.clip < L.clip.min ||
+      spec.clip > L.clip.max
+    ) {
+      throw new RangeError(
+        `Invalid clip ${String(spec.clip)}: clip must be null (off) or a number from ${L.clip.min} to ${L.clip.max}.`,
+      );
     }
     clip = spec.clip;
   }

@@ -38,13 +38,23 @@ export function ownJs(pages) {
   for (const page of pages) {
     if (!byLayout.has(page.layout)) {
       const group = text.filter((p) => p.layout === page.layout);
-      byLayout.set(page.layout, group.length ? { set: intersect(group), from: group.map((p) => p.path) } : { set: everyText, from: text.map((p) => p.path) });
+      byLayout.set(
+        page.layout,
+        group.length
+          ? { set: intersect(group), from: group.map((p) => p.path) }
+          : { set: everyText, from: text.map((p) => p.path) },
+      );
     }
     const { set, from } = byLayout.get(page.layout);
     const unique = new Map(page.js.map((f) => [f.url, f]));
     const extraFiles = [...unique.values()].filter((f) => !set.has(f.url));
     const baselineJsGzip = [...unique.values()].filter((f) => set.has(f.url)).reduce((n, f) => n + f.gzip, 0);
-    out.set(page.path, { extraJsGzip: extraFiles.reduce((n, f) => n + f.gzip, 0), baselineJsGzip, extraFiles, baselineFrom: from });
+    out.set(page.path, {
+      extraJsGzip: extraFiles.reduce((n, f) => n + f.gzip, 0),
+      baselineJsGzip,
+      extraFiles,
+      baselineFrom: from,
+    });
   }
   return out;
 }

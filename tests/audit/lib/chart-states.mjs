@@ -19,13 +19,17 @@ export async function driveCharts(page, collect, { busyLimitMs = 30_000 } = {}) 
     const name = `chart #${(await fig.getAttribute('id')) ?? c}`;
     const settled = async (what) => {
       const ok = await fig
-        .evaluate((el, ms) => new Promise((resolve) => {
-          const done = () => el.getAttribute('aria-busy') !== 'true';
-          if (done()) return resolve(true);
-          const obs = new MutationObserver(() => done() && (obs.disconnect(), resolve(true)));
-          obs.observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
-          setTimeout(() => (obs.disconnect(), resolve(done())), ms);
-        }), busyLimitMs)
+        .evaluate(
+          (el, ms) =>
+            new Promise((resolve) => {
+              const done = () => el.getAttribute('aria-busy') !== 'true';
+              if (done()) return resolve(true);
+              const obs = new MutationObserver(() => done() && (obs.disconnect(), resolve(true)));
+              obs.observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
+              setTimeout(() => (obs.disconnect(), resolve(done())), ms);
+            }),
+          busyLimitMs,
+        )
         .catch(() => false);
       if (!ok) problems.push(`${name}: still aria-busy ${busyLimitMs / 1000} s after ${what}`);
       uses.push(...(await collect()));

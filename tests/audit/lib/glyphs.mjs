@@ -27,7 +27,10 @@ import { driveCharts } from './chart-states.mjs';
 export function collectGlyphUses() {
   const seen = new Map();
   const where = (el) => {
-    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : '';
+    const cls =
+      typeof el.className === 'string' && el.className.trim()
+        ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.')
+        : '';
     const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
     return `${el.tagName.toLowerCase()}${cls} "${text}"`;
   };
@@ -37,9 +40,18 @@ export function collectGlyphUses() {
     // A one-letter <mi> without mathvariant is drawn as its italic character (𝑥 for x).
     const mathAuto = cs.textTransform === 'math-auto' && [...el.textContent.trim()].length === 1;
     for (const ch of text) {
-      if (/[\p{Cc}\p{Zl}\p{Zp}\s]/u.test(ch) && ch !== ' ' && ch !== '\u00a0' && ch !== '\u2009' && ch !== '\u202f') continue;
+      if (/[\p{Cc}\p{Zl}\p{Zp}\s]/u.test(ch) && ch !== ' ' && ch !== '\u00a0' && ch !== '\u2009' && ch !== '\u202f')
+        continue;
       const key = `${ch}|${cs.fontFamily}|${cs.fontWeight}|${cs.fontStyle}|${mathAuto}`;
-      if (!seen.has(key)) seen.set(key, { ch, family: cs.fontFamily, weight: Number(cs.fontWeight), style: cs.fontStyle, mathAuto, where: where(el) });
+      if (!seen.has(key))
+        seen.set(key, {
+          ch,
+          family: cs.fontFamily,
+          weight: Number(cs.fontWeight),
+          style: cs.fontStyle,
+          mathAuto,
+          where: where(el),
+        });
     }
   };
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -54,7 +66,8 @@ export function collectGlyphUses() {
       const c = getComputedStyle(el, pseudo).content;
       if (/^".*"$/.test(c)) add(c.slice(1, -1), el, pseudo);
     }
-    if (el.localName === 'input' && !['range', 'checkbox', 'radio', 'hidden'].includes(el.type)) add(el.value + (el.placeholder ?? ''), el);
+    if (el.localName === 'input' && !['range', 'checkbox', 'radio', 'hidden'].includes(el.type))
+      add(el.value + (el.placeholder ?? ''), el);
     if (el.localName === 'select') for (const o of el.options) add(o.text, el);
   }
   return [...seen.values()];
@@ -114,7 +127,12 @@ async function fontFile(url) {
           const font = create(Buffer.from(buf));
           // The typeface without its style: NotoSansKR-SemiBold → NotoSansKR.
           const typeface = String(font.postscriptName ?? '').split('-')[0];
-          return { cps: new Set(font.characterSet), weightClass: font['OS/2']?.usWeightClass ?? 400, typeface, name: url.split('/').pop() };
+          return {
+            cps: new Set(font.characterSet),
+            weightClass: font['OS/2']?.usWeightClass ?? 400,
+            typeface,
+            name: url.split('/').pop(),
+          };
         }),
     );
   }
@@ -156,8 +174,11 @@ export async function resolveByCmap(use, faces) {
       if (!groups.has(f.weight)) groups.set(f.weight, []);
       groups.get(f.weight).unshift({ f, file: files[i] });
     });
-    const drawnBy = [...groups.values()].map((faces) =>
-      faces.find(({ f, file }) => parseUnicodeRange(f.range).some(([lo, hi]) => cp >= lo && cp <= hi) && file.cps.has(cp))?.file,
+    const drawnBy = [...groups.values()].map(
+      (faces) =>
+        faces.find(
+          ({ f, file }) => parseUnicodeRange(f.range).some(([lo, hi]) => cp >= lo && cp <= hi) && file.cps.has(cp),
+        )?.file,
     );
     if (drawnBy.every(Boolean)) return { ours: true, family, file: drawnBy[0], files };
   }
@@ -181,7 +202,8 @@ export async function systemFontsPerUse(page, uses) {
     const box = document.createElement('div');
     box.id = '__glyph-probe';
     box.setAttribute('aria-hidden', 'true');
-    box.style.cssText = 'position:absolute;left:0;top:0;width:10px;overflow:hidden;opacity:0;pointer-events:none;font-size:16px;white-space:pre';
+    box.style.cssText =
+      'position:absolute;left:0;top:0;width:10px;overflow:hidden;opacity:0;pointer-events:none;font-size:16px;white-space:pre';
     for (const p of list) {
       const s = document.createElement('span');
       s.textContent = p.text;
@@ -198,7 +220,10 @@ export async function systemFontsPerUse(page, uses) {
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
     const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '#__glyph-probe > span' });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: '#__glyph-probe > span',
+    });
     const out = [];
     for (const nodeId of nodeIds) {
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
@@ -241,14 +266,23 @@ export async function judgeGlyphs({ uses, faces, systemFonts }) {
     if (sys.length) miss(`${at}: drawn by the system font ${sys.join(', ')} (DevTools)`, u);
     const r = await resolveByCmap({ ...u, ch: drawnChar(u) }, faces);
     if (!r.ours) {
-      if (!sys.length) miss(`${at}: in none of the site's font files (falls to ${r.family}; tofu where no system font has it)`, u);
-    } else if (u.weight >= SEMIBOLD !== r.file.weightClass >= SEMIBOLD && r.files.some((f) => f.typeface === r.file.typeface && f.weightClass >= SEMIBOLD === u.weight >= SEMIBOLD)) {
+      if (!sys.length)
+        miss(`${at}: in none of the site's font files (falls to ${r.family}; tofu where no system font has it)`, u);
+    } else if (
+      u.weight >= SEMIBOLD !== r.file.weightClass >= SEMIBOLD &&
+      r.files.some((f) => f.typeface === r.file.typeface && f.weightClass >= SEMIBOLD === u.weight >= SEMIBOLD)
+    ) {
       // The typeface has a file of the right weight on the page, but not with this character.
-      miss(`${at}: drawn by the ${r.file.weightClass >= SEMIBOLD ? 'semibold' : 'regular'} file ${r.file.name}, which is the wrong weight`, u);
+      miss(
+        `${at}: drawn by the ${r.file.weightClass >= SEMIBOLD ? 'semibold' : 'regular'} file ${r.file.name}, which is the wrong weight`,
+        u,
+      );
     }
   }
   return [...groups].map(([kind, g]) => {
-    const chars = [...g.chars].map((c) => (/[\p{Z}]/u.test(c) ? `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : c));
+    const chars = [...g.chars].map((c) =>
+      /[\p{Z}]/u.test(c) ? `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : c,
+    );
     return `${kind}: ${chars.length} character(s) ${chars.slice(0, 40).join('')}${chars.length > 40 ? '…' : ''} — in ${[...g.where].join(' | ')}`;
   });
 }
@@ -276,12 +310,16 @@ export async function checkGlyphs(page, { driveCharts: drive = true } = {}) {
   for (let attempt = 0; attempt < 2; attempt++) {
     const again = [];
     for (let i = 0; i < uses.length; i++) {
-      if (systemFonts[i].length && (await resolveByCmap({ ...uses[i], ch: drawnChar(uses[i]) }, faces)).ours) again.push(i);
+      if (systemFonts[i].length && (await resolveByCmap({ ...uses[i], ch: drawnChar(uses[i]) }, faces)).ours)
+        again.push(i);
     }
     if (again.length === 0) break;
     await page.reload({ waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
-    const retried = await systemFontsPerUse(page, again.map((i) => uses[i]));
+    const retried = await systemFontsPerUse(
+      page,
+      again.map((i) => uses[i]),
+    );
     again.forEach((i, k) => (systemFonts[i] = retried[k]));
   }
   problems.push(...(await judgeGlyphs({ uses, faces, systemFonts })));

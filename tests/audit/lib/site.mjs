@@ -15,7 +15,12 @@ export const CONFIG = validateConfig(JSON.parse(readFileSync(resolve('audit.conf
 
 /** `/notes/x/` for `<dist>/notes/x/index.html`, `/404.html` for `<dist>/404.html`. */
 export function sitePath(dist, file) {
-  return '/' + relative(dist, file).replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1');
+  return (
+    '/' +
+    relative(dist, file)
+      .replace(/\\/g, '/')
+      .replace(/(^|\/)index\.html$/, '$1')
+  );
 }
 
 /**
@@ -27,7 +32,8 @@ export function listPages(dist = DIST) {
   return htmlFiles(dist).map((file) => {
     const html = readFileSync(file, 'utf8');
     const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '';
-    const layout = ['data-has-toc', 'data-has-sidebar', 'data-has-hero'].filter((a) => htmlTag.includes(a)).join(' ') || 'plain';
+    const layout =
+      ['data-has-toc', 'data-has-sidebar', 'data-has-hero'].filter((a) => htmlTag.includes(a)).join(' ') || 'plain';
     return { path: sitePath(dist, file), isChartPage: html.includes('<astro-island'), layout };
   });
 }
@@ -39,7 +45,9 @@ export function listPages(dist = DIST) {
 export function embedPages(dist = DIST) {
   const byKind = new Map();
   for (const file of htmlFiles(dist)) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/<figure class="dl-chart[^"]*" id="([^"]+)" data-chart="([^"]+)"/g)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(
+      /<figure class="dl-chart[^"]*" id="([^"]+)" data-chart="([^"]+)"/g,
+    )) {
       if (!byKind.has(m[2])) byKind.set(m[2], `${sitePath(dist, file)}?embed=1#${m[1]}`);
     }
   }
@@ -66,10 +74,11 @@ export function isForeign(url, origin) {
  */
 export async function settle(page) {
   await page.evaluate(async () => {
-    const frame = () => new Promise((r) => {
-      requestAnimationFrame(() => setTimeout(r, 30));
-      setTimeout(r, 250);
-    });
+    const frame = () =>
+      new Promise((r) => {
+        requestAnimationFrame(() => setTimeout(r, 30));
+        setTimeout(r, 250);
+      });
     const step = Math.max(200, window.innerHeight * 0.9);
     // At most 400 steps: a page that keeps growing as it scrolls would otherwise never end.
     for (let i = 0, y = 0; y < document.documentElement.scrollHeight && i < 400; y += step, i++) {
@@ -91,6 +100,8 @@ export function recordCsp(theme) {
   }
   window.__auditCsp = [];
   document.addEventListener('securitypolicyviolation', (e) => {
-    window.__auditCsp.push(`${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`);
+    window.__auditCsp.push(
+      `${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`,
+    );
   });
 }

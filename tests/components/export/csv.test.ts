@@ -15,15 +15,13 @@ function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
       row.push(field);
       field = '';
-    }
-    else if (c === '\r' && text[i + 1] === '\n') {
+    } else if (c === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
       row = [];
@@ -37,7 +35,10 @@ function parseCsv(text: string): string[][] {
 describe('plainNumber', () => {
   test('numbers written by format.ts become numbers with the value they show', () => {
     for (const x of [1.234e-15, -3.4e7, 0.25, -0.5, 12345, 7e-300, 1e-20, 2.5e12]) {
-      for (const [shown, value] of [[sci(x, 3), x.toPrecision(3)], [fixed(x, 2), x.toFixed(2)]] as const) {
+      for (const [shown, value] of [
+        [sci(x, 3), x.toPrecision(3)],
+        [fixed(x, 2), x.toFixed(2)],
+      ] as const) {
         const plain = plainNumber(shown);
         expect(plain, shown).toMatch(/^-?\d+(\.\d+)?(e-?\d+)?$/);
         expect(Number(plain), shown).toBe(Number(value));

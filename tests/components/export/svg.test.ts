@@ -20,7 +20,8 @@ function elements(xml: string): string[] {
   return names;
 }
 
-const plot = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 400" width="700" height="437.5"><path d="M0,0L10,10" style="stroke:rgb(31, 95, 191)"/></svg>';
+const plot =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 400" width="700" height="437.5"><path d="M0,0L10,10" style="stroke:rgb(31, 95, 191)"/></svg>';
 
 function compose(over: Partial<Parameters<typeof composeSvg>[0]> = {}) {
   return composeSvg({
@@ -30,7 +31,18 @@ function compose(over: Partial<Parameters<typeof composeSvg>[0]> = {}) {
     parts: [
       { kind: 'text', text: '층별 기울기 크기', size: 14, weight: 600, color: 'rgb(0, 0, 0)' },
       { kind: 'svg', markup: plot, width: 700, height: 437.5 },
-      { kind: 'legend', items: [{ swatch: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 16" width="40" height="16"><line x1="2" x2="38" y1="8" y2="8"/></svg>', label: '시그모이드' }], size: 14, color: 'rgb(1, 2, 3)' },
+      {
+        kind: 'legend',
+        items: [
+          {
+            swatch:
+              '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 16" width="40" height="16"><line x1="2" x2="38" y1="8" y2="8"/></svg>',
+            label: '시그모이드',
+          },
+        ],
+        size: 14,
+        color: 'rgb(1, 2, 3)',
+      },
     ],
     background: 'rgb(255, 255, 255)',
     strong: 'rgb(23, 24, 28)',
@@ -58,7 +70,9 @@ describe('composeSvg', () => {
     expect(svg).toContain(plot);
     expect(svg).toContain('>시그모이드</text>');
     expect(svg).toContain(escapeXml('?sig-tanh.domain=-4,4&x=1#sig-tanh'));
-    expect(svg).toMatch(/<style>@font-face\{font-family:'DL Notes Sans KR';src:url\(data:font\/woff2;base64,d09GMgAB\)/);
+    expect(svg).toMatch(
+      /<style>@font-face\{font-family:'DL Notes Sans KR';src:url\(data:font\/woff2;base64,d09GMgAB\)/,
+    );
     expect(svg).toContain('fill="rgb(255, 255, 255)"');
   });
 

@@ -32,7 +32,9 @@ describe('the lab reuses one wasm memory', () => {
     // A held arrow key and jumps to both ends: every depth of the slider, in an order that grows and shrinks.
     const { min, max } = labSpec.depth;
     const span = max - min + 1;
-    const depths = Array.from({ length: 200 }, (_, i) => (Math.floor(i / span) % 2 ? min + (i % span) : max - (i % span)));
+    const depths = Array.from({ length: 200 }, (_, i) =>
+      Math.floor(i / span) % 2 ? min + (i % span) : max - (i % span),
+    );
     expect(Math.max(...depths)).toBe(max);
     expect(Math.min(...depths)).toBe(min);
     const views: number[] = [];
@@ -47,7 +49,8 @@ describe('the lab reuses one wasm memory', () => {
     const base = { activation: 'relu', init: 'he', depth: labSpec.depth.max, seed: 3 } as const;
     computeLabView({ ...base, width: 32 });
     const more = countMemories(() => {
-      for (const width of [labSpec.width.max, labSpec.width.min, labSpec.width.max, 17]) computeLabView({ ...base, width });
+      for (const width of [labSpec.width.max, labSpec.width.min, labSpec.width.max, 17])
+        computeLabView({ ...base, width });
     });
     expect(more).toBe(0);
     expect(workspaceFor(labSpec.depth.max, 17, 16).kernels.backend).toBe('wasm');

@@ -1,7 +1,14 @@
 /** <LossExplorer> data: curves, marks and text come from src/lib's losses. */
 import { describe, expect, test } from 'vitest';
 import { bce, mse, sigmoidDerivative } from '../../../src/lib';
-import { LOST, MSE_MAX_DZ, lossView, lostGradientRegions, readingAt, readingText } from '../../../src/components/charts/loss/loss-data';
+import {
+  LOST,
+  MSE_MAX_DZ,
+  lossView,
+  lostGradientRegions,
+  readingAt,
+  readingText,
+} from '../../../src/components/charts/loss/loss-data';
 import { LOSS_DEFAULTS } from '../../../src/components/charts/loss/spec';
 import { expectClose } from '../../helpers/expect-close';
 
@@ -9,7 +16,10 @@ describe('loss view', () => {
   test('one loss line and one dashed ∂L/∂z line per shown loss, sampled from src/lib', () => {
     const view = lossView(LOSS_DEFAULTS);
     expect(view.loss.lines.map((l) => l.key)).toEqual(['bce-L', 'mse-L']);
-    expect(view.grad.lines.map((l) => [l.key, l.deriv])).toEqual([['bce-dz', true], ['mse-dz', true]]);
+    expect(view.grad.lines.map((l) => [l.key, l.deriv])).toEqual([
+      ['bce-dz', true],
+      ['mse-dz', true],
+    ]);
     for (const [z, v] of view.grad.lines[0].points) expect(v).toBe(bce.dz(z, 1));
     for (const [z, v] of view.loss.lines[1].points) expect(v).toBe(mse.value(z, 1));
     const only = lossView({ ...LOSS_DEFAULTS, losses: ['mse'] });
@@ -23,10 +33,11 @@ describe('loss view', () => {
       for (const plot of [view.loss, view.grad]) {
         expect(plot.yDomain[0]).toBeLessThanOrEqual(0);
         expect(plot.yDomain[1]).toBeGreaterThanOrEqual(0);
-        for (const l of plot.lines) for (const [, v] of l.points) {
-          expect(v).toBeGreaterThanOrEqual(plot.yDomain[0]);
-          expect(v).toBeLessThanOrEqual(plot.yDomain[1]);
-        }
+        for (const l of plot.lines)
+          for (const [, v] of l.points) {
+            expect(v).toBeGreaterThanOrEqual(plot.yDomain[0]);
+            expect(v).toBeLessThanOrEqual(plot.yDomain[1]);
+          }
       }
     }
   });

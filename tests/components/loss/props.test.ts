@@ -4,13 +4,19 @@ import { propsErrorOf as errorOf } from '../../helpers/chart-props';
 import { parseProps } from '../../../src/components/charts/shared/props-schema';
 import { LOSS_CHECKS, LOSS_DEFAULTS, lossSpec } from '../../../src/components/charts/loss/spec';
 
-const parseLossProps = (input: Record<string, unknown>, where?: string) => parseProps('LossExplorer', lossSpec, 'loss', input, where, LOSS_CHECKS);
+const parseLossProps = (input: Record<string, unknown>, where?: string) =>
+  parseProps('LossExplorer', lossSpec, 'loss', input, where, LOSS_CHECKS);
 import { hrefWithState, parseState } from '../../../src/components/charts/shared/url-state';
 
 describe('<LossExplorer> props', () => {
   test('defaults fill every setting', () => {
     expect(parseLossProps({})).toEqual({ id: 'loss', ...LOSS_DEFAULTS });
-    expect(parseLossProps({ id: 'bce-mse', y: 0, domain: [-4, 4], z: 3 })).toMatchObject({ id: 'bce-mse', y: 0, losses: ['bce', 'mse'], z: 3 });
+    expect(parseLossProps({ id: 'bce-mse', y: 0, domain: [-4, 4], z: 3 })).toMatchObject({
+      id: 'bce-mse',
+      y: 0,
+      losses: ['bce', 'mse'],
+      z: 3,
+    });
   });
 
   test('bad values name the page, the prop and the valid values, in Korean', () => {
@@ -27,7 +33,9 @@ describe('<LossExplorer> props', () => {
     expect(errorOf(() => parseLossProps({ activation: 'relu' })).lines[0]).toBe(
       '**activation**: 없는 속성입니다. 가능한 속성: id, losses, y, domain, z, caption',
     );
-    expect(errorOf(() => parseLossProps({ domain: [-40, 4] })).lines).toEqual(['**domain[0]**: -30 이상 30 이하의 숫자여야 합니다 (받은 값: -40).']);
+    expect(errorOf(() => parseLossProps({ domain: [-40, 4] })).lines).toEqual([
+      '**domain[0]**: -30 이상 30 이하의 숫자여야 합니다 (받은 값: -40).',
+    ]);
     expect(errorOf(() => parseLossProps({ domain: [-4, 4], z: -6 })).lines).toEqual([
       '**z**: domain 안의 값이어야 합니다 (받은 값: -6, domain: [-4, 4]).',
     ]);

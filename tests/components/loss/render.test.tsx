@@ -27,6 +27,9 @@ describe('<LossExplorer> server render', () => {
   });
 
   test('frames keep one aspect ratio, so the compact switch never moves the page', () => {
-    expect(LOSS_FRAMES.wide.height / LOSS_FRAMES.wide.width).toBeCloseTo(LOSS_FRAMES.compact.height / LOSS_FRAMES.compact.width, 9);
+    expect(LOSS_FRAMES.wide.height / LOSS_FRAMES.wide.width).toBeCloseTo(
+      LOSS_FRAMES.compact.height / LOSS_FRAMES.compact.width,
+      9,
+    );
   });
 });

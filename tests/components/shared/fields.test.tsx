@@ -61,7 +61,7 @@ describe('each field is declared once', () => {
     });
   }
 
-  test('a slider carries its field\'s label, bounds, step and spoken value', () => {
+  test("a slider carries its field's label, bounds, step and spoken value", () => {
     const html = render(<NumberInput inputId="lab-depth" field={labSpec.depth} value={7} onChange={() => {}} />);
     expect(html).toContain(`<label for="lab-depth">${labSpec.depth.label}</label>`);
     expect(html).toContain(`min="${labSpec.depth.min}" max="${labSpec.depth.max}" step="1"`);

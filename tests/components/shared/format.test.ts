@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { fixed, logTick, num, percent, pow10, sci, superscript, times } from '../../../src/components/charts/shared/format';
+import {
+  fixed,
+  logTick,
+  num,
+  percent,
+  pow10,
+  sci,
+  superscript,
+  times,
+} from '../../../src/components/charts/shared/format';
 
 describe('format', () => {
   test('superscript exponents', () => {

@@ -5,13 +5,17 @@ import { claimChartId } from '../../../src/components/charts/shared/chart-props'
 import { propsErrorOf as errorOf } from '../../helpers/chart-props';
 import { parseProps } from '../../../src/components/charts/shared/props-schema';
 
-const parseExplorerProps = (input: Record<string, unknown>, where?: string) => parseProps('ActivationExplorer', explorerSpec, 'explorer', input, where);
-const parseLabProps = (input: Record<string, unknown>, where?: string) => parseProps('GradientLab', labSpec, 'lab', input, where);
+const parseExplorerProps = (input: Record<string, unknown>, where?: string) =>
+  parseProps('ActivationExplorer', explorerSpec, 'explorer', input, where);
+const parseLabProps = (input: Record<string, unknown>, where?: string) =>
+  parseProps('GradientLab', labSpec, 'lab', input, where);
 
 describe('<ActivationExplorer> props', () => {
   test('defaults', () => {
     expect(parseExplorerProps({})).toEqual({ id: 'explorer', ...EXPLORER_DEFAULTS });
-    expect(parseExplorerProps({ id: 'sig-tanh', activations: ['sigmoid', 'tanh'], showDerivative: true, domain: [-6, 6] })).toMatchObject({
+    expect(
+      parseExplorerProps({ id: 'sig-tanh', activations: ['sigmoid', 'tanh'], showDerivative: true, domain: [-6, 6] }),
+    ).toMatchObject({
       id: 'sig-tanh',
       activations: ['sigmoid', 'tanh'],
       slope: 0.01,
@@ -28,7 +32,9 @@ describe('<ActivationExplorer> props', () => {
 
   test('unknown props fail (strict) and list the valid props', () => {
     const e = errorOf(() => parseExplorerProps({ activation: 'relu' }));
-    expect(e.lines[0]).toBe('**activation**: 없는 속성입니다. 가능한 속성: id, activations, showDerivative, domain, slope, alpha, caption');
+    expect(e.lines[0]).toBe(
+      '**activation**: 없는 속성입니다. 가능한 속성: id, activations, showDerivative, domain, slope, alpha, caption',
+    );
   });
 
   test('ranges and shapes, every problem at once', () => {
@@ -42,15 +48,21 @@ describe('<ActivationExplorer> props', () => {
     expect(text).toContain('**alpha**: 0.1 이상 3 이하의 숫자여야 합니다 (받은 값: 0).');
     expect(text).toContain('**showDerivative**: true 또는 false여야 합니다');
     expect(text).toContain('**caption**');
-    expect(errorOf(() => parseExplorerProps({ domain: [-60, 6] })).lines[0]).toContain('**domain[0]**: -50 이상 50 이하의 숫자여야 합니다');
-    expect(errorOf(() => parseExplorerProps({ activations: [] })).lines[0]).toContain('**activations**: 하나 이상 골라야 합니다');
+    expect(errorOf(() => parseExplorerProps({ domain: [-60, 6] })).lines[0]).toContain(
+      '**domain[0]**: -50 이상 50 이하의 숫자여야 합니다',
+    );
+    expect(errorOf(() => parseExplorerProps({ activations: [] })).lines[0]).toContain(
+      '**activations**: 하나 이상 골라야 합니다',
+    );
   });
 });
 
 describe('<GradientLab> props', () => {
   test('defaults', () => {
     expect(parseLabProps({})).toEqual({ id: 'lab', ...LAB_DEFAULTS });
-    expect(parseLabProps({ id: 'lab', activation: 'sigmoid', init: 'standard', depth: 20, width: 64, seed: 1 })).toEqual({ id: 'lab', ...LAB_DEFAULTS });
+    expect(
+      parseLabProps({ id: 'lab', activation: 'sigmoid', init: 'standard', depth: 20, width: 64, seed: 1 }),
+    ).toEqual({ id: 'lab', ...LAB_DEFAULTS });
   });
 
   test('messages name the prop and list valid values', () => {
@@ -63,7 +75,9 @@ describe('<GradientLab> props', () => {
       '**width**: 8 이상 128 이하의 정수여야 합니다 (받은 값: 64.5).',
       '**seed**: 0 이상 2147483647 이하의 정수여야 합니다 (받은 값: -1).',
     ]);
-    expect(errorOf(() => parseLabProps({ depth: '20' })).lines[0]).toBe('**depth**: 1 이상 50 이하의 정수여야 합니다 (받은 값: "20").');
+    expect(errorOf(() => parseLabProps({ depth: '20' })).lines[0]).toBe(
+      '**depth**: 1 이상 50 이하의 정수여야 합니다 (받은 값: "20").',
+    );
     expect(errorOf(() => parseLabProps({ client: 'visible' })).lines[0]).toMatch(/^\*\*client\*\*: 없는 속성입니다/);
   });
 });

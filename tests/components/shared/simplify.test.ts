@@ -74,9 +74,22 @@ describe('simplifyIndices', () => {
 describe('polylinePath with a tolerance', () => {
   test('simplifies each defined run on its own and keeps gaps and lone points', () => {
     const ys = [0, 1, 2, 3, NaN, 7, NaN, 1, 1, 1];
-    const d = polylinePath(ys.length, (i) => i, (i) => ys[i], (i) => Number.isFinite(ys[i]), PATH_TOLERANCE);
+    const d = polylinePath(
+      ys.length,
+      (i) => i,
+      (i) => ys[i],
+      (i) => Number.isFinite(ys[i]),
+      PATH_TOLERANCE,
+    );
     expect(d).toBe('M0,0L3,3M5,7ZM7,1L9,1');
     // Without a tolerance every point stays.
-    expect(polylinePath(4, (i) => i, (i) => i, () => true)).toBe('M0,0L1,1L2,2L3,3');
+    expect(
+      polylinePath(
+        4,
+        (i) => i,
+        (i) => i,
+        () => true,
+      ),
+    ).toBe('M0,0L1,1L2,2L3,3');
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { EXPLORER_DEFAULTS, explorerSpec, type ExplorerState } from '../../../src/components/charts/explorer/spec';
 import { LAB_DEFAULTS, labSpec, type LabState } from '../../../src/components/charts/lab/spec';
-import { decodeValue, hrefWithState, parseState, serializeState } from '../../../src/components/charts/shared/url-state';
+import {
+  decodeValue,
+  hrefWithState,
+  parseState,
+  serializeState,
+} from '../../../src/components/charts/shared/url-state';
 
 describe('URL state: parse', () => {
   test('reads namespaced keys', () => {
@@ -29,7 +34,10 @@ describe('URL state: parse', () => {
       '?lab.init=',
     ];
     for (const q of cases) expect(parseState(q, 'lab', labSpec, LAB_DEFAULTS), q).toEqual(LAB_DEFAULTS);
-    expect(parseState('?lab.depth=abc&lab.width=128', 'lab', labSpec, LAB_DEFAULTS)).toEqual({ ...LAB_DEFAULTS, width: 128 });
+    expect(parseState('?lab.depth=abc&lab.width=128', 'lab', labSpec, LAB_DEFAULTS)).toEqual({
+      ...LAB_DEFAULTS,
+      width: 128,
+    });
   });
 
   test('explorer values: lists, booleans, ranges, numbers', () => {
@@ -73,8 +81,16 @@ describe('URL state: serialize', () => {
     expect(params.get('lab.depth')).toBe('30');
     expect(parseState(params, 'lab', labSpec, LAB_DEFAULTS)).toEqual(state);
 
-    const ex: ExplorerState = { activations: ['relu', 'elu'], showDerivative: false, domain: [-4.5, 3], slope: 0.3, alpha: 0.1 };
-    expect(parseState(serializeState('', 'x', explorerSpec, ex, EXPLORER_DEFAULTS), 'x', explorerSpec, EXPLORER_DEFAULTS)).toEqual(ex);
+    const ex: ExplorerState = {
+      activations: ['relu', 'elu'],
+      showDerivative: false,
+      domain: [-4.5, 3],
+      slope: 0.3,
+      alpha: 0.1,
+    };
+    expect(
+      parseState(serializeState('', 'x', explorerSpec, ex, EXPLORER_DEFAULTS), 'x', explorerSpec, EXPLORER_DEFAULTS),
+    ).toEqual(ex);
   });
 
   test('defaults are omitted; float noise is not written', () => {
@@ -87,7 +103,15 @@ describe('URL state: serialize', () => {
     let href = 'http://x.test/notes/a/?utm=1&other.depth=5#section';
     href = 'http://x.test' + hrefWithState(href, 'lab', labSpec, { ...LAB_DEFAULTS, depth: 30 }, LAB_DEFAULTS);
     href = 'http://x.test' + hrefWithState(href, 'lab2', labSpec, { ...LAB_DEFAULTS, depth: 40 }, LAB_DEFAULTS);
-    href = 'http://x.test' + hrefWithState(href, 'sig-tanh', explorerSpec, { ...EXPLORER_DEFAULTS, activations: ['sigmoid', 'tanh'] }, EXPLORER_DEFAULTS);
+    href =
+      'http://x.test' +
+      hrefWithState(
+        href,
+        'sig-tanh',
+        explorerSpec,
+        { ...EXPLORER_DEFAULTS, activations: ['sigmoid', 'tanh'] },
+        EXPLORER_DEFAULTS,
+      );
     const url = new URL(href);
     expect(url.hash).toBe('#section');
     expect(url.searchParams.get('utm')).toBe('1');

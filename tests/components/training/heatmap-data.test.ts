@@ -1,8 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { bucketOf, heatColumns, heatPaths, heatScale, MAX_DECADES, PALETTE } from '../../../src/components/charts/training/heatmap-data';
+import {
+  bucketOf,
+  heatColumns,
+  heatPaths,
+  heatScale,
+  MAX_DECADES,
+  PALETTE,
+} from '../../../src/components/charts/training/heatmap-data';
 import type { TrainRecord } from '../../../src/components/charts/training/history';
 
-const rec = (step: number, grad: number[]): TrainRecord => ({ step, trainLoss: 0.7, testLoss: 0.7, trainAccuracy: 0.5, testAccuracy: 0.5, grad });
+const rec = (step: number, grad: number[]): TrainRecord => ({
+  step,
+  trainLoss: 0.7,
+  testLoss: 0.7,
+  trainAccuracy: 0.5,
+  testAccuracy: 0.5,
+  grad,
+});
 
 describe('gradient heatmap layout', () => {
   test('the colour scale spans whole decades around the values, at least 2 and at most MAX_DECADES wide', () => {

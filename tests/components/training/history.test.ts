@@ -1,12 +1,29 @@
 import { describe, expect, test } from 'vitest';
-import { appendRecords, emptyHistory, lastRecord, toRecord, type TrainRecord } from '../../../src/components/charts/training/history';
+import {
+  appendRecords,
+  emptyHistory,
+  lastRecord,
+  toRecord,
+  type TrainRecord,
+} from '../../../src/components/charts/training/history';
 
-const rec = (step: number): TrainRecord => ({ step, trainLoss: 1 / (step + 1), testLoss: 1, trainAccuracy: 0.5, testAccuracy: 0.5, grad: [step] });
+const rec = (step: number): TrainRecord => ({
+  step,
+  trainLoss: 1 / (step + 1),
+  testLoss: 1,
+  trainAccuracy: 0.5,
+  testAccuracy: 0.5,
+  grad: [step],
+});
 
 describe('training history', () => {
   test('keeps every record until the cap, then halves them and doubles the stride; the newest always stays', () => {
     const h = emptyHistory();
-    appendRecords(h, Array.from({ length: 8 }, (_, i) => rec(i)), 8);
+    appendRecords(
+      h,
+      Array.from({ length: 8 }, (_, i) => rec(i)),
+      8,
+    );
     expect(h.records.map((r) => r.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     appendRecords(h, [rec(8)], 8);
     expect(h.stride).toBe(2);

@@ -2,7 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import { render } from 'preact-render-to-string';
 import { LAB_FRAMES } from '../../../src/components/charts/shared/frame';
-import { boundaryGrid, computeTrainView, planeExtent, theoryRatio } from '../../../src/components/charts/training/compute';
+import {
+  boundaryGrid,
+  computeTrainView,
+  planeExtent,
+  theoryRatio,
+} from '../../../src/components/charts/training/compute';
 import { summaryText } from '../../../src/components/charts/training/format';
 import type { TrainRecord } from '../../../src/components/charts/training/history';
 import { LossChart, lossDomain } from '../../../src/components/charts/training/LossChart';
@@ -13,11 +18,25 @@ import { packView, unpackView, type TrainView } from '../../../src/components/ch
 import { theoreticalVarianceFactor } from '../../../src/lib/index';
 
 const SHORT: TrainState = { ...TRAIN_DEFAULTS, steps: 40 };
-const rec = (step: number, loss: number, grad = [1e-3, 1e-2, 1e-1]): TrainRecord => ({ step, trainLoss: loss, testLoss: loss, trainAccuracy: 0.5, testAccuracy: 0.5, grad });
+const rec = (step: number, loss: number, grad = [1e-3, 1e-2, 1e-1]): TrainRecord => ({
+  step,
+  trainLoss: loss,
+  testLoss: loss,
+  trainAccuracy: 0.5,
+  testAccuracy: 0.5,
+  grad,
+});
 
 describe('<TrainingLab> server render', () => {
   const view = computeTrainView(SHORT);
-  const html = render(<TrainingLabIsland id="train" {...SHORT} initial={packView(view)} libLabels={{ 'activation.sigmoid': '시그모이드' }} />);
+  const html = render(
+    <TrainingLabIsland
+      id="train"
+      {...SHORT}
+      initial={packView(view)}
+      libLabels={{ 'activation.sigmoid': '시그모이드' }}
+    />,
+  );
 
   test('the build-time run is drawn: loss curves, heatmap, profile, boundary, points and a table', () => {
     expect(html).toMatch(/<path class="series c-train" data-series="train-loss" d="M[\d.]+,[\d.]+L/);
@@ -58,7 +77,16 @@ describe('<TrainingLab> server render', () => {
 describe('loss chart', () => {
   test('a pinned run is a dashed path of its own; a divergence is marked at its step', () => {
     const html = render(
-      <LossChart idPrefix="l" title="t" desc="d" frame={LAB_FRAMES.wide} records={[rec(0, 0.7), rec(5, 1e7)]} pinned={[rec(0, 0.7), rec(9, 0.3)]} divergedStep={5} yLabel="손실" />,
+      <LossChart
+        idPrefix="l"
+        title="t"
+        desc="d"
+        frame={LAB_FRAMES.wide}
+        records={[rec(0, 0.7), rec(5, 1e7)]}
+        pinned={[rec(0, 0.7), rec(9, 0.3)]}
+        divergedStep={5}
+        yLabel="손실"
+      />,
     );
     expect(html).toMatch(/<path class="series c-pin deriv thin" data-series="pinned" d="M[\d.]+,[\d.]+L/);
     expect(html).toMatch(/<g class="c-diverged" data-diverged="5">/);
@@ -77,7 +105,9 @@ describe('guards and helpers', () => {
   test('the readout never shows NaN or Infinity; a divergence says 기울기 폭주 and what to try', () => {
     const text = summaryText(rec(12, NaN), false) + summaryText({ ...rec(12, Infinity), testAccuracy: NaN }, true);
     expect(text).not.toMatch(/NaN|Infinity/);
-    expect(summaryText(rec(12, Infinity), true)).toMatch(/12단계에서 기울기 폭주.*학습률을 낮추거나, 기울기 클리핑을 켜거나, 초기화 배율을 줄여 보세요/);
+    expect(summaryText(rec(12, Infinity), true)).toMatch(
+      /12단계에서 기울기 폭주.*학습률을 낮추거나, 기울기 클리핑을 켜거나, 초기화 배율을 줄여 보세요/,
+    );
     expect(summaryText(undefined, false)).toMatch(/아직 학습하지 않았습니다/);
   });
 

@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { TRAIN_LIMITS } from '../../../src/lib/index';
 import { validNumber } from '../../../src/components/charts/shared/fields';
-import { DATASET_SIZE, parseTrainState, runKey, TRAIN_DEFAULTS, trainerSpec, trainSpec, type TrainState } from '../../../src/components/charts/training/spec';
+import {
+  DATASET_SIZE,
+  parseTrainState,
+  runKey,
+  TRAIN_DEFAULTS,
+  trainerSpec,
+  trainSpec,
+  type TrainState,
+} from '../../../src/components/charts/training/spec';
 import { hrefWithState } from '../../../src/components/charts/shared/url-state';
 import { createTrainer, validateTrainerSpec } from '../../../src/lib/index';
 
@@ -58,7 +66,25 @@ describe('training lab spec', () => {
   });
 
   test('every setting survives a URL round trip', () => {
-    const s: TrainState = { ...TRAIN_DEFAULTS, dataset: 'spiral', activation: 'relu', init: 'he', initScale: 2.5, depth: 20, width: 8, residual: true, norm: 'batch', clip: 1.5, loss: 'mse', optimizer: 'momentum', learningRate: 0.003, batchSize: 17, seed: 42, noise: 0.25, steps: 50 };
+    const s: TrainState = {
+      ...TRAIN_DEFAULTS,
+      dataset: 'spiral',
+      activation: 'relu',
+      init: 'he',
+      initScale: 2.5,
+      depth: 20,
+      width: 8,
+      residual: true,
+      norm: 'batch',
+      clip: 1.5,
+      loss: 'mse',
+      optimizer: 'momentum',
+      learningRate: 0.003,
+      batchSize: 17,
+      seed: 42,
+      noise: 0.25,
+      steps: 50,
+    };
     const href = hrefWithState('http://x/notes/training-lab/#a', 't', trainSpec, s, TRAIN_DEFAULTS);
     expect(parseTrainState(new URL(href, 'http://x').search, 't', TRAIN_DEFAULTS)).toEqual(s);
     expect(hrefWithState('http://x/p/', 't', trainSpec, TRAIN_DEFAULTS, TRAIN_DEFAULTS)).toBe('/p/');

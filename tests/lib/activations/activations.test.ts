@@ -56,7 +56,9 @@ describe('activation registry', () => {
 
   it('describes the parameters of leaky-relu (slope 0.01) and elu (alpha 1)', () => {
     expect(activations['leaky-relu'].paramValues).toEqual({ slope: 0.01 });
-    expect(activations['leaky-relu'].params.map((p) => [p.name, p.default, p.min, p.max])).toEqual([['slope', 0.01, 0, 1]]);
+    expect(activations['leaky-relu'].params.map((p) => [p.name, p.default, p.min, p.max])).toEqual([
+      ['slope', 0.01, 0, 1],
+    ]);
     expect(activations.elu.paramValues).toEqual({ alpha: 1 });
     expect(activations.elu.params.map((p) => [p.name, p.default])).toEqual([['alpha', 1]]);
     expect(activations.relu.params).toEqual([]);

@@ -90,6 +90,7 @@ describe('binary losses on the logit', () => {
   it('is 0 at a perfect output and never negative for y ∈ {0, 1}', () => {
     expect(bce.value(1000, 1)).toBe(0);
     expect(mse.value(1000, 1)).toBe(0);
-    for (const z of zs) for (const y of [0, 1]) for (const loss of [bce, mse]) expect(loss.value(z, y)).toBeGreaterThanOrEqual(0);
+    for (const z of zs)
+      for (const y of [0, 1]) for (const loss of [bce, mse]) expect(loss.value(z, y)).toBeGreaterThanOrEqual(0);
   });
 });

@@ -14,7 +14,11 @@ describe('softmax', () => {
     const z = [1.5, -0.3, 0, 2.2];
     const p = softmax(z);
     expectAllClose(p, naiveSoftmax(z), { rel: 1e-15 });
-    expectClose(p.reduce((a, b) => a + b, 0), 1, { rel: 1e-15 });
+    expectClose(
+      p.reduce((a, b) => a + b, 0),
+      1,
+      { rel: 1e-15 },
+    );
     for (const v of p) expect(v).toBeGreaterThan(0);
   });
 
@@ -31,7 +35,12 @@ describe('softmax', () => {
   });
 
   it('with two classes is the sigmoid of the logit difference', () => {
-    for (const [a, b] of [[2, -1], [-3, 0.5], [0, 0], [30, -12]]) {
+    for (const [a, b] of [
+      [2, -1],
+      [-3, 0.5],
+      [0, 0],
+      [30, -12],
+    ]) {
       expectClose(softmax([a, b])[0], sigmoid(a - b), { rel: 1e-14 });
       expectClose(softmax([a, b])[1], sigmoid(b - a), { rel: 1e-14 });
     }
@@ -46,7 +55,8 @@ describe('softmax cross-entropy', () => {
   const z = [0.5, -1, 2, 0.1];
 
   it('is −log softmax(z)_k', () => {
-    for (let k = 0; k < z.length; k++) expectClose(softmaxCrossEntropy.value(z, k), -Math.log(softmax(z)[k]), { rel: 1e-14 });
+    for (let k = 0; k < z.length; k++)
+      expectClose(softmaxCrossEntropy.value(z, k), -Math.log(softmax(z)[k]), { rel: 1e-14 });
   });
 
   it('∂L/∂z = softmax(z) − onehot(k), matching a central difference', () => {
@@ -62,13 +72,21 @@ describe('softmax cross-entropy', () => {
         expectClose(g[j], numeric, { abs: 1e-8, label: `k=${k} j=${j}` });
         expectClose(g[j], softmax(z)[j] - (j === k ? 1 : 0), { abs: 1e-16 });
       }
-      expectClose(g.reduce((a, b) => a + b, 0), 0, { abs: 1e-15 });
+      expectClose(
+        g.reduce((a, b) => a + b, 0),
+        0,
+        { abs: 1e-15 },
+      );
     }
   });
 
   it('with two classes equals binary cross-entropy on the logit difference', () => {
     // −log σ(a − b) for class 0: the same as bce on z = a − b with y = 1.
-    for (const [a, b] of [[2, -1], [-6, 0], [40, 0]]) {
+    for (const [a, b] of [
+      [2, -1],
+      [-6, 0],
+      [40, 0],
+    ]) {
       expectClose(softmaxCrossEntropy.value([a, b], 0), Math.log1p(Math.exp(-(a - b))), { rel: 1e-14, abs: 1e-300 });
     }
   });

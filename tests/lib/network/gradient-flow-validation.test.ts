@@ -19,8 +19,12 @@ describe('standardNormalInput', () => {
   });
 
   it('rejects bad width, batch and seed, naming the argument', () => {
-    expect(() => standardNormalInput(0, 3, 1)).toThrow(`Invalid width 0: width must be an integer from 1 to ${LIMITS.maxWidth}`);
-    expect(() => standardNormalInput(4, 1.5, 1)).toThrow(`Invalid batch 1.5: batch must be an integer from 1 to ${LIMITS.maxBatch}`);
+    expect(() => standardNormalInput(0, 3, 1)).toThrow(
+      `Invalid width 0: width must be an integer from 1 to ${LIMITS.maxWidth}`,
+    );
+    expect(() => standardNormalInput(4, 1.5, 1)).toThrow(
+      `Invalid batch 1.5: batch must be an integer from 1 to ${LIMITS.maxBatch}`,
+    );
     expect(() => standardNormalInput(4, 2, NaN)).toThrow(/Invalid seed NaN/);
   });
 });
@@ -36,13 +40,17 @@ describe('gradientFlow validation', () => {
   });
 
   it('rejects an input that is not a Float64Array', () => {
-    expect(() => gradientFlow(net, [1, 2, 3] as unknown as Float64Array, 1)).toThrow(/Invalid input: expected a Float64Array/);
+    expect(() => gradientFlow(net, [1, 2, 3] as unknown as Float64Array, 1)).toThrow(
+      /Invalid input: expected a Float64Array/,
+    );
   });
 
   it('rejects a batch that is not an integer from 1 to 1024', () => {
     for (const batch of [0, -1, 1.5, NaN, 1025, Infinity]) {
       expect(() => gradientFlow(net, new Float64Array(6), batch)).toThrow(RangeError);
-      expect(() => gradientFlow(net, new Float64Array(6), batch)).toThrow(`batch must be an integer from 1 to ${LIMITS.maxBatch}`);
+      expect(() => gradientFlow(net, new Float64Array(6), batch)).toThrow(
+        `batch must be an integer from 1 to ${LIMITS.maxBatch}`,
+      );
     }
   });
 

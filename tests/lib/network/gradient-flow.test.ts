@@ -72,9 +72,17 @@ describe('gradientFlow against a naive implementation', () => {
   }
 
   it('includes cases with saturated and dead units, so those statistics are really compared', () => {
-    const sat = gradientFlow(createNetwork({ depth: 3, width: 8, activation: 'sigmoid', init: 'standard', seed: 2 }), scaledInput(8, 4, 3, 30), 4);
+    const sat = gradientFlow(
+      createNetwork({ depth: 3, width: 8, activation: 'sigmoid', init: 'standard', seed: 2 }),
+      scaledInput(8, 4, 3, 30),
+      4,
+    );
     expect(Math.max(...sat.saturatedFraction)).toBeGreaterThan(0);
-    const dead = gradientFlow(createNetwork({ depth: 3, width: 8, activation: 'relu', init: 'he', seed: 2 }), scaledInput(8, 2, 3, 1), 2);
+    const dead = gradientFlow(
+      createNetwork({ depth: 3, width: 8, activation: 'relu', init: 'he', seed: 2 }),
+      scaledInput(8, 2, 3, 1),
+      2,
+    );
     expect(Math.max(...dead.deadFraction)).toBeGreaterThan(0);
   });
 
@@ -94,33 +102,38 @@ describe('gradientFlow against a naive implementation', () => {
 
 describe('gradientFlow against finite differences', () => {
   for (const activation of ['tanh', 'sigmoid', 'gelu', 'silu', 'softplus', 'elu', 'relu', 'linear'] as const) {
-    for (const readout of ['sum', 'alternating'] as const) it(`${activation}, ${readout} readout: ‖∂L/∂W_l‖ and ‖∂L/∂b_l‖ equal the norms of central differences of L`, () => {
-      const depth = 3;
-      const width = 3;
-      const batch = 2;
-      const net = createNetwork({ depth, width, activation, init: 'he', seed: 21 });
-      const input = standardNormalInput(width, batch, 22);
-      const result = gradientFlow(net, input, batch, { readout });
-      const loss = () => forward(net, input, batch, { readout }).loss;
-      const h = 1e-6;
-      const fdNorm = (values: Float64Array) => {
-        let sum = 0;
-        for (let i = 0; i < values.length; i++) {
-          const keep = values[i];
-          values[i] = keep + h;
-          const up = loss();
-          values[i] = keep - h;
-          const down = loss();
-          values[i] = keep;
-          sum += ((up - down) / (2 * h)) ** 2;
+    for (const readout of ['sum', 'alternating'] as const)
+      it(`${activation}, ${readout} readout: ‖∂L/∂W_l‖ and ‖∂L/∂b_l‖ equal the norms of central differences of L`, () => {
+        const depth = 3;
+        const width = 3;
+        const batch = 2;
+        const net = createNetwork({ depth, width, activation, init: 'he', seed: 21 });
+        const input = standardNormalInput(width, batch, 22);
+        const result = gradientFlow(net, input, batch, { readout });
+        const loss = () => forward(net, input, batch, { readout }).loss;
+        const h = 1e-6;
+        const fdNorm = (values: Float64Array) => {
+          let sum = 0;
+          for (let i = 0; i < values.length; i++) {
+            const keep = values[i];
+            values[i] = keep + h;
+            const up = loss();
+            values[i] = keep - h;
+            const down = loss();
+            values[i] = keep;
+            sum += ((up - down) / (2 * h)) ** 2;
+          }
+          return Math.sqrt(sum);
+        };
+        for (let l = 0; l < depth; l++) {
+          expectClose(result.weightGradNorm[l], fdNorm(net.layers[l].weights), {
+            rel: 1e-6,
+            abs: 1e-9,
+            label: `W_${l}`,
+          });
+          expectClose(result.biasGradNorm[l], fdNorm(net.layers[l].bias), { rel: 1e-6, abs: 1e-9, label: `b_${l}` });
         }
-        return Math.sqrt(sum);
-      };
-      for (let l = 0; l < depth; l++) {
-        expectClose(result.weightGradNorm[l], fdNorm(net.layers[l].weights), { rel: 1e-6, abs: 1e-9, label: `W_${l}` });
-        expectClose(result.biasGradNorm[l], fdNorm(net.layers[l].bias), { rel: 1e-6, abs: 1e-9, label: `b_${l}` });
-      }
-    }, 30_000);
+      }, 30_000);
   }
 });
 
@@ -213,7 +226,10 @@ describe('gradientFlow numerics at the ends of the double range', () => {
     expect(a.activationGradNorm[0]).toBeLessThan(1e-200);
     expect(a.activationGradNorm[0]).toBeGreaterThan(0);
     for (let l = 0; l < depth; l++) {
-      expectClose(a.activationGradNorm[l], b.activationGradNorm[l] * 2 ** (-4 * (depth - 1 - l)), { rel: 1e-13, label: `g_${l}` });
+      expectClose(a.activationGradNorm[l], b.activationGradNorm[l] * 2 ** (-4 * (depth - 1 - l)), {
+        rel: 1e-13,
+        label: `g_${l}`,
+      });
       expectClose(a.weightGradNorm[l], b.weightGradNorm[l] * 2 ** (-4 * (depth - 1)), { rel: 1e-13, label: `W_${l}` });
       expectClose(a.std[l], b.std[l] * 2 ** (-4 * (l + 1)), { rel: 1e-13, label: `std_${l}` });
     }
@@ -224,7 +240,11 @@ describe('gradientFlow numerics at the ends of the double range', () => {
     const input = standardNormalInput(8, 4, 9);
     const ref = gradientFlow(net, input, 4);
     for (const e of [-1000, 900]) {
-      const result = gradientFlow(net, input.map((v) => v * 2 ** e), 4);
+      const result = gradientFlow(
+        net,
+        input.map((v) => v * 2 ** e),
+        4,
+      );
       for (let l = 0; l < 5; l++) {
         expectClose(result.weightGradNorm[l], ref.weightGradNorm[l] * 2 ** e, { rel: 1e-14 });
         expectClose(result.std[l], ref.std[l] * 2 ** e, { rel: 1e-14 });

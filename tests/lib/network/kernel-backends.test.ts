@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { activationIds, createNetwork, forward, gradientFlow, standardNormalInput, type GradientFlowResult, type Network } from '../../../src/lib';
+import {
+  activationIds,
+  createNetwork,
+  forward,
+  gradientFlow,
+  standardNormalInput,
+  type GradientFlowResult,
+  type Network,
+} from '../../../src/lib';
 import type { KernelBackend } from '../../../src/lib/kernels';
 import { requestedKernelBackend, setKernelBackend } from '../../../src/lib/network/workspace';
 import { releaseWorkspace, workspaceFor } from '../../../src/lib/network/workspace';
@@ -10,7 +18,13 @@ afterEach(() => {
   releaseWorkspace();
 });
 
-function flowWith(backend: KernelBackend, net: Network, input: Float64Array, batch: number, readout: 'sum' | 'alternating' = 'sum'): GradientFlowResult {
+function flowWith(
+  backend: KernelBackend,
+  net: Network,
+  input: Float64Array,
+  batch: number,
+  readout: 'sum' | 'alternating' = 'sum',
+): GradientFlowResult {
   setKernelBackend(backend);
   return gradientFlow(net, input, batch, { readout });
 }
@@ -55,7 +69,12 @@ describe('gradientFlow with the wasm and the JS kernels', () => {
       for (const [depth, width, batch] of SHAPES) {
         for (const init of ['he', 'xavier'] as const) {
           const net = createNetwork({ depth, width, activation, init, seed: seed++ });
-          expectSameAcrossBackends(net, standardNormalInput(width, batch, seed++), batch, `${depth}×${width}×${batch} ${init}`);
+          expectSameAcrossBackends(
+            net,
+            standardNormalInput(width, batch, seed++),
+            batch,
+            `${depth}×${width}×${batch} ${init}`,
+          );
         }
       }
     });
@@ -71,7 +90,10 @@ describe('gradientFlow with the wasm and the JS kernels', () => {
       const infInput = input.slice();
       infInput[3] = Infinity;
       expectSameAcrossBackends(net, infInput, 5, `${activation} ∞ input`);
-      const infWeight: Network = { spec: net.spec, layers: net.layers.map((l) => ({ weights: l.weights.slice(), bias: l.bias })) };
+      const infWeight: Network = {
+        spec: net.spec,
+        layers: net.layers.map((l) => ({ weights: l.weights.slice(), bias: l.bias })),
+      };
       infWeight.layers[2].weights[5] = -Infinity;
       expectSameAcrossBackends(infWeight, input, 5, `${activation} −∞ weight`);
     }
@@ -80,7 +102,12 @@ describe('gradientFlow with the wasm and the JS kernels', () => {
   it('agrees at the ends of the double range, where the Gram matrices use rescaled copies', () => {
     const net = createNetwork({ depth: 5, width: 12, activation: 'linear', init: 'he', seed: 8 });
     for (const scale of [1e300, 1e-300]) {
-      expectSameAcrossBackends(net, standardNormalInput(12, 4, 9).map((v) => v * scale), 4, `input × ${scale}`);
+      expectSameAcrossBackends(
+        net,
+        standardNormalInput(12, 4, 9).map((v) => v * scale),
+        4,
+        `input × ${scale}`,
+      );
     }
   });
 

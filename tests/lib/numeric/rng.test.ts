@@ -12,7 +12,7 @@ function referenceMulberry32(seed: number, count: number): number[] {
     a = (a + 0x6d2b79f5n) % M;
     let t = a;
     t = ((t ^ (t >> 15n)) * (t | 1n)) % M;
-    t = t ^ ((t + ((t ^ (t >> 7n)) * (t | 61n))) % M);
+    t = t ^ ((t + (t ^ (t >> 7n)) * (t | 61n)) % M);
     out.push(Number(t ^ (t >> 14n)) / 2 ** 32);
   }
   return out;

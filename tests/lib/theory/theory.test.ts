@@ -44,7 +44,11 @@ describe('theoreticalVarianceFactor', () => {
     expect(theoreticalVarianceFactor('relu', 'standard', 64).factor).toBeCloseTo(1 / 6, 15);
     expectClose(theoreticalVarianceFactor('leaky-relu', 'he', 64).factor, 1 + 0.01 ** 2, { rel: 1e-15 });
     expectClose(theoreticalVarianceFactor('leaky-relu', 'he', 64, { slope: 0.5 }).factor, 1.25, { rel: 1e-15 });
-    expect(theoreticalVarianceFactor('relu', 'he', 64)).toMatchObject({ basis: 'relu', approximate: false, weightGain: 2 });
+    expect(theoreticalVarianceFactor('relu', 'he', 64)).toMatchObject({
+      basis: 'relu',
+      approximate: false,
+      weightGain: 2,
+    });
   });
 
   it('gives n·Var[W] for linear and the linear-regime bound n·Var[W]·f′(0)² for tanh and sigmoid', () => {
@@ -52,7 +56,10 @@ describe('theoreticalVarianceFactor', () => {
     expectClose(theoreticalVarianceFactor('linear', 'small', 100).factor, 0.01, { rel: 1e-12 });
     expectClose(theoreticalVarianceFactor('tanh', 'xavier', 100).factor, 1, { rel: 1e-15 });
     expectClose(theoreticalVarianceFactor('sigmoid', 'xavier', 100).factor, 1 / 16, { rel: 1e-15 });
-    expect(theoreticalVarianceFactor('sigmoid', 'xavier', 100)).toMatchObject({ basis: 'linear-regime', approximate: true });
+    expect(theoreticalVarianceFactor('sigmoid', 'xavier', 100)).toMatchObject({
+      basis: 'linear-regime',
+      approximate: true,
+    });
     expect(theoreticalVarianceFactor('linear', 'he', 100)).toMatchObject({ basis: 'linear', approximate: false });
   });
 
@@ -70,13 +77,21 @@ describe('theoreticalVarianceFactor', () => {
       expectClose(v.factor, 2 * value, { rel: 1e-12, label: id });
     }
     // ELU in closed form: ½ + α²·e²·Φ(−2).
-    expectClose(theoreticalVarianceFactor('elu', 'he', 8, { alpha: 2 }).derivativeGain, 0.5 + 4 * 0.16810200122317062, { rel: 1e-12 });
+    expectClose(theoreticalVarianceFactor('elu', 'he', 8, { alpha: 2 }).derivativeGain, 0.5 + 4 * 0.16810200122317062, {
+      rel: 1e-12,
+    });
   });
 
   it('rejects unknown activations and inits and bad widths with RangeErrors naming them', () => {
-    expect(() => theoreticalVarianceFactor('foo' as ActivationId, 'he', 8)).toThrow(/Unknown activation "foo". Valid ids:/);
-    expect(() => theoreticalVarianceFactor('relu', 'bar' as InitId, 8)).toThrow(`Unknown init "bar". Valid inits: ${initIds.join(', ')}`);
-    expect(() => theoreticalVarianceFactor('relu', 'he', 0)).toThrow(/Invalid width 0: width must be an integer from 1 to 512/);
+    expect(() => theoreticalVarianceFactor('foo' as ActivationId, 'he', 8)).toThrow(
+      /Unknown activation "foo". Valid ids:/,
+    );
+    expect(() => theoreticalVarianceFactor('relu', 'bar' as InitId, 8)).toThrow(
+      `Unknown init "bar". Valid inits: ${initIds.join(', ')}`,
+    );
+    expect(() => theoreticalVarianceFactor('relu', 'he', 0)).toThrow(
+      /Invalid width 0: width must be an integer from 1 to 512/,
+    );
     expect(() => theoreticalVarianceFactor('leaky-relu', 'he', 8, { slope: 2 })).toThrow(/Invalid slope 2/);
   });
 });
@@ -93,8 +108,12 @@ describe('predictedGradientNorms', () => {
   it('passes slope and alpha through and validates depth and batch', () => {
     const p = predictedGradientNorms({ depth: 2, width: 4, activation: 'leaky-relu', init: 'he', slope: 0.5 }, 1);
     expectClose(p[0] / p[1], Math.sqrt(1.25), { rel: 1e-15 });
-    expect(() => predictedGradientNorms({ depth: 0, width: 4, activation: 'relu', init: 'he' }, 1)).toThrow(/Invalid depth 0/);
-    expect(() => predictedGradientNorms({ depth: 3, width: 4, activation: 'relu', init: 'he' }, 0)).toThrow(/Invalid batch 0/);
+    expect(() => predictedGradientNorms({ depth: 0, width: 4, activation: 'relu', init: 'he' }, 1)).toThrow(
+      /Invalid depth 0/,
+    );
+    expect(() => predictedGradientNorms({ depth: 3, width: 4, activation: 'relu', init: 'he' }, 0)).toThrow(
+      /Invalid batch 0/,
+    );
   });
 });
 
@@ -110,7 +129,11 @@ describe('chainRuleBound', () => {
   });
 
   it('bounds the product of mean |f′| that gradientFlow reports along depth', () => {
-    const r = gradientFlow(createNetwork({ depth: 20, width: 32, activation: 'sigmoid', init: 'xavier', seed: 1 }), standardNormalInput(32, 8, 2), 8);
+    const r = gradientFlow(
+      createNetwork({ depth: 20, width: 32, activation: 'sigmoid', init: 'xavier', seed: 1 }),
+      standardNormalInput(32, 8, 2),
+      8,
+    );
     const product = r.meanAbsDerivative.reduce((p, v) => p * v, 1);
     expect(product).toBeLessThanOrEqual(chainRuleBound('sigmoid', 20));
     expect(product).toBeGreaterThan(chainRuleBound('sigmoid', 20) * 0.1);
@@ -162,7 +185,11 @@ describe('meanFieldPrediction', () => {
     const relu = meanFieldPrediction({ depth: 6, width: 64, activation: 'relu', init: 'he' }, 16);
     expectAllClose(relu.factor, new Float64Array(6).fill(1), { rel: 1e-9 });
     expectAllClose(relu.preActVariance, new Float64Array(6).fill(2), { rel: 1e-9 });
-    expectAllClose(relu.gradientNorms, predictedGradientNorms({ depth: 6, width: 64, activation: 'relu', init: 'he' }, 16), { rel: 1e-9 });
+    expectAllClose(
+      relu.gradientNorms,
+      predictedGradientNorms({ depth: 6, width: 64, activation: 'relu', init: 'he' }, 16),
+      { rel: 1e-9 },
+    );
     const linear = meanFieldPrediction({ depth: 4, width: 10, activation: 'linear', init: 'he' }, 2);
     expectAllClose(linear.preActVariance, [2, 4, 8, 16], { rel: 1e-9 });
     expectAllClose(linear.factor, [2, 2, 2, 2], { rel: 1e-9 });
@@ -202,7 +229,10 @@ describe('meanFieldPrediction', () => {
           // layers stay sharp. Tiny weights make all samples share nearly the same z, so only
           // `width` values are independent (≈ 9 % standard error): a 25 % band.
           for (let l = 0; l < 2; l++) {
-            expectClose(r.preActStd[l] ** 2, mf.preActVariance[l], { rel: 0.25, label: `${activation}/${init} q_${l}` });
+            expectClose(r.preActStd[l] ** 2, mf.preActVariance[l], {
+              rel: 0.25,
+              label: `${activation}/${init} q_${l}`,
+            });
           }
         });
         // One net's ratios scatter by ≈ 4 % at this width; two nets are averaged.
@@ -217,6 +247,8 @@ describe('meanFieldPrediction', () => {
     expect(() => meanFieldPrediction({ ...spec, width: 1000 }, 4)).toThrow(/Invalid width 1000/);
     expect(() => meanFieldPrediction(spec, 0)).toThrow(/Invalid batch 0/);
     expect(() => meanFieldPrediction(spec, 4, -1)).toThrow(/Invalid inputSecondMoment -1/);
-    expect(() => meanFieldPrediction({ ...spec, activation: 'x' as ActivationId }, 4)).toThrow(/Unknown activation "x"/);
+    expect(() => meanFieldPrediction({ ...spec, activation: 'x' as ActivationId }, 4)).toThrow(
+      /Unknown activation "x"/,
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('training contract (issue #12)', () => {
     expect(TRAIN_LIMITS.depth).toEqual({ min: 1, max: 30 });
     expect(TRAIN_LIMITS.width).toEqual({ min: 4, max: 64 });
     expect(TRAIN_LIMITS.initScale).toEqual({ min: 0.25, max: 4 });
-    expect(Object.keys(TRAIN_LIMITS).sort()).toEqual(['batchSize', 'clip', 'depth', 'initScale', 'learningRate', 'noise', 'size', 'width'].sort());
+    expect(Object.keys(TRAIN_LIMITS).sort()).toEqual(
+      ['batchSize', 'clip', 'depth', 'initScale', 'learningRate', 'noise', 'size', 'width'].sort(),
+    );
     for (const { min, max } of Object.values(TRAIN_LIMITS)) expect(min).toBeLessThan(max);
     expect(Object.isFrozen(TRAIN_LIMITS)).toBe(true);
     expect(Object.isFrozen(TRAIN_LIMITS.depth)).toBe(true);

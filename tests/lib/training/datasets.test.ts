@@ -17,7 +17,10 @@ describe('makeDataset', () => {
       expect(d.test.y).toHaveLength(51);
       expect(d.train.x).toHaveLength(100);
       expect(d.test.x).toHaveLength(102);
-      for (const [set, ones] of [[d.train, 25], [d.test, 25]] as const) {
+      for (const [set, ones] of [
+        [d.train, 25],
+        [d.test, 25],
+      ] as const) {
         expect(set.y.every((v) => v === 0 || v === 1)).toBe(true);
         expect(set.y.reduce((s, v) => s + v, 0)).toBe(ones);
       }
@@ -80,8 +83,12 @@ describe('makeDataset', () => {
     expect(() => makeDataset({ kind: 'moons' as never, size: 100, noise: 0, seed: 1 })).toThrow(
       new RangeError('Unknown dataset.kind "moons". Valid dataset.kind values: circle, xor, spiral, gauss.'),
     );
-    expect(() => makeDataset({ kind: 'xor', size: 3, noise: 0, seed: 1 })).toThrow(`dataset.size must be an integer from ${size.min} to ${size.max}`);
-    expect(() => makeDataset({ kind: 'xor', size: 100, noise: -1, seed: 1 })).toThrow(`dataset.noise must be a number from ${noise.min} to ${noise.max}`);
+    expect(() => makeDataset({ kind: 'xor', size: 3, noise: 0, seed: 1 })).toThrow(
+      `dataset.size must be an integer from ${size.min} to ${size.max}`,
+    );
+    expect(() => makeDataset({ kind: 'xor', size: 100, noise: -1, seed: 1 })).toThrow(
+      `dataset.noise must be a number from ${noise.min} to ${noise.max}`,
+    );
     expect(() => makeDataset({ kind: 'xor', size: 100, noise: 0, seed: NaN })).toThrow(/dataset\.seed/);
   });
 });

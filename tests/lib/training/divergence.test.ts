@@ -65,7 +65,14 @@ describe('divergence', () => {
   });
 
   it('a network whose initial loss already exceeds the limit is diverged at step 0, with finite readouts', () => {
-    const t = createTrainer({ ...exploding, activation: 'linear', depth: 30, width: 64, initScale: 4, learningRate: 10 });
+    const t = createTrainer({
+      ...exploding,
+      activation: 'linear',
+      depth: 30,
+      width: 64,
+      initScale: 4,
+      learningRate: 10,
+    });
     const snap = t.snapshot();
     expect(snap.diverged).toBe(true);
     expect(snap.divergedAt).toBe(0);

@@ -4,7 +4,13 @@ import { smallSpec } from '../../helpers/training';
 
 describe('initial weights', () => {
   it('use each layer’s own fan-in and fan-out: Var[W_l] = initScale²·Var_init(n_in, n_out)', () => {
-    const spec = smallSpec({ depth: 6, width: 64, init: 'xavier', initScale: 2, dataset: { kind: 'xor', size: 200, noise: 0, seed: 1 } });
+    const spec = smallSpec({
+      depth: 6,
+      width: 64,
+      init: 'xavier',
+      initScale: 2,
+      dataset: { kind: 'xor', size: 200, noise: 0, seed: 1 },
+    });
     const p = createTrainer(spec).parameters();
     const layout = parameterLayout(spec.depth, spec.width, false);
     for (let l = 0; l <= spec.depth; l++) {
@@ -18,7 +24,13 @@ describe('initial weights', () => {
   });
 
   it('standard: U[−s/√n_in, s/√n_in] per layer (first layer n_in = 2)', () => {
-    const spec = smallSpec({ depth: 2, width: 32, init: 'standard', initScale: 0.5, dataset: { kind: 'xor', size: 200, noise: 0, seed: 1 } });
+    const spec = smallSpec({
+      depth: 2,
+      width: 32,
+      init: 'standard',
+      initScale: 0.5,
+      dataset: { kind: 'xor', size: 200, noise: 0, seed: 1 },
+    });
     const p = createTrainer(spec).parameters();
     const layout = parameterLayout(2, 32, false);
     for (let l = 0; l <= 2; l++) {

@@ -28,7 +28,11 @@ describe('the trainer network', () => {
       const points = randomVector(2 * 50, 9, 1.5);
       const q = t.predict(points);
       const s = referenceLogits(spec, t.parameters(), points);
-      expectAllClose(q, Float64Array.from(s, (v) => 1 / (1 + Math.exp(-v))), { rel: 1e-12, abs: 1e-15 });
+      expectAllClose(
+        q,
+        Float64Array.from(s, (v) => 1 / (1 + Math.exp(-v))),
+        { rel: 1e-12, abs: 1e-15 },
+      );
       for (const v of q) expect(v >= 0 && v <= 1).toBe(true);
     });
   }
@@ -59,7 +63,11 @@ describe('the trainer network', () => {
     t.step(1);
     const points = randomVector(2 * 8, 4);
     const s = referenceLogits(spec, t.parameters(), points, { mean, variance });
-    expectAllClose(t.predict(points), Float64Array.from(s, (v) => 1 / (1 + Math.exp(-v))), { rel: 1e-12 });
+    expectAllClose(
+      t.predict(points),
+      Float64Array.from(s, (v) => 1 / (1 + Math.exp(-v))),
+      { rel: 1e-12 },
+    );
     // …and not the statistics of the points themselves (training mode).
     const batchMode = referenceLogits(spec, t.parameters(), points);
     expect(Math.abs(t.predict(points)[0] - 1 / (1 + Math.exp(-batchMode[0])))).toBeGreaterThan(1e-3);

@@ -61,7 +61,11 @@ describe('optimizer steps', () => {
     const p = t.parameters();
     t.step();
     // p − η·(limit/‖g‖)·g, i.e. the gradient divided by 4 (up to the rounding of ‖g‖).
-    expectAllClose(t.parameters(), p.map((v, i) => v - lr * (g[i] / 4)), { rel: 1e-14, abs: 1e-16 });
+    expectAllClose(
+      t.parameters(),
+      p.map((v, i) => v - lr * (g[i] / 4)),
+      { rel: 1e-14, abs: 1e-16 },
+    );
     const applied = t.parameters().map((v, i) => (p[i] - v) / lr);
     expectClose(l2(applied), limit, { rel: 1e-9 });
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { activationIds, createTrainer, initIds, lossIds, normIds, optimizerIds, TRAIN_LIMITS, type TrainerSpec } from '../../../src/lib';
+import {
+  activationIds,
+  createTrainer,
+  initIds,
+  lossIds,
+  normIds,
+  optimizerIds,
+  TRAIN_LIMITS,
+  type TrainerSpec,
+} from '../../../src/lib';
 import { smallSpec } from '../../helpers/training';
 
 const L = TRAIN_LIMITS;
@@ -28,18 +37,24 @@ describe('createTrainer validation', () => {
   for (const field of ['initScale', 'learningRate'] as const) {
     it(`names ${field} and its range`, () => {
       const { min, max } = L[field];
-      expect(message({ [field]: min / 2 })).toBe(`Invalid ${field} ${min / 2}: ${field} must be a number from ${min} to ${max}.`);
+      expect(message({ [field]: min / 2 })).toBe(
+        `Invalid ${field} ${min / 2}: ${field} must be a number from ${min} to ${max}.`,
+      );
       expect(message({ [field]: NaN })).toContain(`${field} must be a number from ${min} to ${max}`);
     });
   }
 
   it('names batchSize with the training-set size as its upper bound', () => {
     // smallSpec has 20 points, so 10 training points.
-    expect(message({ batchSize: 11 })).toBe(`Invalid batchSize 11: batchSize must be an integer from ${L.batchSize.min} to 10.`);
+    expect(message({ batchSize: 11 })).toBe(
+      `Invalid batchSize 11: batchSize must be an integer from ${L.batchSize.min} to 10.`,
+    );
   });
 
   it('names clip: null or a number in range', () => {
-    expect(message({ clip: 0 })).toBe(`Invalid clip 0: clip must be null (off) or a number from ${L.clip.min} to ${L.clip.max}.`);
+    expect(message({ clip: 0 })).toBe(
+      `Invalid clip 0: clip must be null (off) or a number from ${L.clip.min} to ${L.clip.max}.`,
+    );
   });
 
   const enums: [string, readonly string[], string][] = [
@@ -51,7 +66,9 @@ describe('createTrainer validation', () => {
   ];
   for (const [field, ids, valid] of enums) {
     it(`names ${field} and lists its valid values`, () => {
-      expect(message({ [field]: 'nope' })).toMatch(new RegExp(`^Unknown ${field} "nope"\\. ${valid}: ${ids.join(', ')}\\.$`));
+      expect(message({ [field]: 'nope' })).toMatch(
+        new RegExp(`^Unknown ${field} "nope"\\. ${valid}: ${ids.join(', ')}\\.$`),
+      );
     });
   }
 

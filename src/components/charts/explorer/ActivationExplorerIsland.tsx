@@ -31,7 +31,10 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
 
   const [draft, setDraft] = useState<[string, string]>([String(a), String(b)]);
   // Re-sync only ends whose number changed, so a half-typed "-0" or "1." keeps its text.
-  useEffect(() => setDraft((d) => [Number(d[0]) === a ? d[0] : String(a), Number(d[1]) === b ? d[1] : String(b)]), [a, b]);
+  useEffect(
+    () => setDraft((d) => [Number(d[0]) === a ? d[0] : String(a), Number(d[1]) === b ? d[1] : String(b)]),
+    [a, b],
+  );
   const draftValid = decodeValue(explorerSpec.domain, draft.join(',')) !== undefined;
 
   function setDomainEnd(which: 0 | 1, text: string) {
@@ -60,10 +63,35 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
   return (
     <figure class="dl-chart not-content" id={id} ref={figure} data-chart="activation-explorer">
       <div class="dl-controls">
-        <CheckList name={`${id}-activation`} field={explorerSpec.activations} value={state.activations} onChange={(activations) => update({ activations })} labelOf={activationLabel} />
-        <CheckField inputId={`${id}-showDerivative`} field={explorerSpec.showDerivative} value={state.showDerivative} onChange={(v) => update({ showDerivative: v })} />
-        {shows('leaky-relu') && <NumberInput inputId={`${id}-slope`} field={explorerSpec.slope} value={state.slope} onChange={(v) => update({ slope: v })} />}
-        {shows('elu') && <NumberInput inputId={`${id}-alpha`} field={explorerSpec.alpha} value={state.alpha} onChange={(v) => update({ alpha: v })} />}
+        <CheckList
+          name={`${id}-activation`}
+          field={explorerSpec.activations}
+          value={state.activations}
+          onChange={(activations) => update({ activations })}
+          labelOf={activationLabel}
+        />
+        <CheckField
+          inputId={`${id}-showDerivative`}
+          field={explorerSpec.showDerivative}
+          value={state.showDerivative}
+          onChange={(v) => update({ showDerivative: v })}
+        />
+        {shows('leaky-relu') && (
+          <NumberInput
+            inputId={`${id}-slope`}
+            field={explorerSpec.slope}
+            value={state.slope}
+            onChange={(v) => update({ slope: v })}
+          />
+        )}
+        {shows('elu') && (
+          <NumberInput
+            inputId={`${id}-alpha`}
+            field={explorerSpec.alpha}
+            value={state.alpha}
+            onChange={(v) => update({ alpha: v })}
+          />
+        )}
         <fieldset class="dl-field">
           <legend>{explorerSpec.domain.label}</legend>
           <div class="dl-row">
@@ -98,10 +126,17 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
         lines={view.lines}
         shades={view.shades}
         peaks={view.peaks}
-        crosshair={cx === null ? null : { x: cx, dots: values.flatMap((v) => [
-          { key: `${v.id}-f`, colorClass: `c-${v.id}`, y: v.f },
-          ...(state.showDerivative ? [{ key: `${v.id}-df`, colorClass: `c-${v.id}`, y: v.df }] : []),
-        ]) }}
+        crosshair={
+          cx === null
+            ? null
+            : {
+                x: cx,
+                dots: values.flatMap((v) => [
+                  { key: `${v.id}-f`, colorClass: `c-${v.id}`, y: v.f },
+                  ...(state.showDerivative ? [{ key: `${v.id}-df`, colorClass: `c-${v.id}`, y: v.df }] : []),
+                ]),
+              }
+        }
         plotLabel="그래프 읽기: ←/→ 키로 x를 움직이면 아래에 값이 나옵니다"
         describedBy={readoutId}
         onPointerX={setCrossX}

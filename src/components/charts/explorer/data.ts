@@ -62,11 +62,25 @@ export function explorerView(state: ExplorerState): ExplorerView {
   const all: number[] = [];
   for (const fn of fns) {
     const fPts: Point[] = xs.map((x) => [x, fn.f(x)]);
-    lines.push({ key: `${fn.id}-f`, colorClass: `c-${fn.id}`, deriv: false, points: fPts, symbol: symbolIndex(fn.id), endLabel: fn.short });
+    lines.push({
+      key: `${fn.id}-f`,
+      colorClass: `c-${fn.id}`,
+      deriv: false,
+      points: fPts,
+      symbol: symbolIndex(fn.id),
+      endLabel: fn.short,
+    });
     for (const p of fPts) all.push(p[1]);
     if (state.showDerivative) {
       const dPts: Point[] = xs.map((x) => [x, fn.df(x)]);
-      lines.push({ key: `${fn.id}-df`, colorClass: `c-${fn.id}`, deriv: true, points: dPts, symbol: symbolIndex(fn.id), endLabel: `${fn.short} f′` });
+      lines.push({
+        key: `${fn.id}-df`,
+        colorClass: `c-${fn.id}`,
+        deriv: true,
+        points: dPts,
+        symbol: symbolIndex(fn.id),
+        endLabel: `${fn.short} f′`,
+      });
       for (const p of dPts) all.push(p[1]);
     }
   }
@@ -106,11 +120,20 @@ export function explorerView(state: ExplorerState): ExplorerView {
     );
   }
   if (shades.length) {
-    legend.push({ key: 'key-sat', label: '음영: 포화 구간 (|f′| < 최댓값의 1%)', colorClass: 'c-neutral', line: 'none', symbol: -1, box: 'band' });
+    legend.push({
+      key: 'key-sat',
+      label: '음영: 포화 구간 (|f′| < 최댓값의 1%)',
+      colorClass: 'c-neutral',
+      line: 'none',
+      symbol: -1,
+      box: 'band',
+    });
   }
 
   const names = fns.map((fn) => fn.label).join(', ');
-  const peakText = peaks.map((p) => `${fns.find((f) => f.id === p.key)!.label}의 도함수는 x = ${fixed(p.x, 2)}에서 최댓값 ${fixed(p.y, 3)}`);
+  const peakText = peaks.map(
+    (p) => `${fns.find((f) => f.id === p.key)!.label}의 도함수는 x = ${fixed(p.x, 2)}에서 최댓값 ${fixed(p.y, 3)}`,
+  );
   const satText = saturating.length
     ? `음영은 ${saturating.map((f) => f.label).join(', ')}의 도함수가 최댓값의 1%보다 작은 포화 구간입니다.`
     : '';
@@ -128,14 +151,15 @@ export function explorerView(state: ExplorerState): ExplorerView {
     headers.push(`${fn.label} f(x)`);
     if (state.showDerivative) headers.push(`${fn.label} f′(x)`);
   }
-  const rows = () => tableXs.map((x) => {
-    const row = [fixed(x, 2)];
-    for (const fn of fns) {
-      row.push(num(fn.f(x)));
-      if (state.showDerivative) row.push(num(fn.df(x)));
-    }
-    return row;
-  });
+  const rows = () =>
+    tableXs.map((x) => {
+      const row = [fixed(x, 2)];
+      for (const fn of fns) {
+        row.push(num(fn.f(x)));
+        if (state.showDerivative) row.push(num(fn.df(x)));
+      }
+      return row;
+    });
 
   return {
     fns,

@@ -37,7 +37,10 @@ export function ExportMenu(props: ExportMenuProps) {
   function onToggle() {
     if (!details.current?.open || Panel) return;
     setFailed(false);
-    import('./Panel').then((m) => setPanel(() => m.Panel), () => setFailed(true));
+    import('./Panel').then(
+      (m) => setPanel(() => m.Panel),
+      () => setFailed(true),
+    );
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -50,10 +53,22 @@ export function ExportMenu(props: ExportMenuProps) {
     <>
       <details class="dl-export" ref={details} onToggle={onToggle} onKeyDown={onKeyDown}>
         <summary>내보내기</summary>
-        {Panel ? <Panel {...props} /> : failed ? <p role="alert">메뉴를 불러오지 못했습니다. 닫았다가 다시 열어 보세요.</p> : embedded === null && 'JavaScript가 필요합니다.'}
+        {Panel ? (
+          <Panel {...props} />
+        ) : failed ? (
+          <p role="alert">메뉴를 불러오지 못했습니다. 닫았다가 다시 열어 보세요.</p>
+        ) : (
+          embedded === null && 'JavaScript가 필요합니다.'
+        )}
       </details>
       {embedded && (
-        <a class="dl-embed-back" href={props.href()} target="_blank" rel="noopener" onClick={(e) => (e.currentTarget.href = props.href())}>
+        <a
+          class="dl-embed-back"
+          href={props.href()}
+          target="_blank"
+          rel="noopener"
+          onClick={(e) => (e.currentTarget.href = props.href())}
+        >
           딥러닝 노트에서 보기
         </a>
       )}

@@ -30,7 +30,13 @@ export function Panel({ id, root, title, table, href }: ExportMenuProps) {
         return;
       }
       const rows = typeof table.rows === 'function' ? table.rows() : table.rows;
-      await exportChart(kind, { id, root: root.current!, title, table: { headers: table.headers, rows }, href: href() });
+      await exportChart(kind, {
+        id,
+        root: root.current!,
+        title,
+        table: { headers: table.headers, rows },
+        href: href(),
+      });
       setStatus(`${file}을 저장했습니다.`);
     } catch (e) {
       setStatus(`${file}을 만들지 못했습니다 (${e instanceof Error ? e.message : String(e)}). 다시 눌러 보세요.`);
@@ -50,7 +56,13 @@ export function Panel({ id, root, title, table, href }: ExportMenuProps) {
       {manual !== null && (
         <label class="dl-export-manual">
           클립보드를 쓸 수 없습니다. 이 주소를 선택해 복사하세요.
-          <input type="text" readOnly value={manual} onFocus={(e) => e.currentTarget.select()} ref={(el) => el?.focus()} />
+          <input
+            type="text"
+            readOnly
+            value={manual}
+            onFocus={(e) => e.currentTarget.select()}
+            ref={(el) => el?.focus()}
+          />
         </label>
       )}
     </div>

@@ -58,7 +58,9 @@ export interface CsvTable {
  * A column whose cells are all percentages gets " (%)" in its header and bare numbers.
  */
 export function buildCsv({ headers, rows }: CsvTable): string {
-  const percentColumn = headers.map((h, c) => !h.includes('%') && rows.length > 0 && rows.every((r) => isPercent(r[c] ?? '')));
+  const percentColumn = headers.map(
+    (h, c) => !h.includes('%') && rows.length > 0 && rows.every((r) => isPercent(r[c] ?? '')),
+  );
   const head = headers.map((h, c) => (percentColumn[c] ? `${h} (%)` : h));
   const lines = [head, ...rows.map((r) => headers.map((_, c) => plainNumber(r[c] ?? '')))];
   return BOM + lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -7,11 +7,31 @@
 import type { LegendItem, SvgPart } from './svg';
 
 /** Presentation properties the chart CSS sets; each is copied from the computed style. */
-const PAINT = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'opacity'];
+const PAINT = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+];
 const FONT = ['font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline'];
 const SHAPES = new Set(['path', 'line', 'rect', 'circle', 'ellipse', 'polyline', 'polygon', 'text', 'tspan']);
 /** Attributes that only make sense on the page (focus, ARIA, CSS hooks). */
-const PAGE_ONLY = ['class', 'tabindex', 'focusable', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'aria-label', 'role', 'style'];
+const PAGE_ONLY = [
+  'class',
+  'tabindex',
+  'focusable',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-hidden',
+  'aria-label',
+  'role',
+  'style',
+];
 
 /** A deep copy of `svg` whose shapes and texts carry their computed style inline; hidden elements are left out. */
 function inlineSvg(svg: SVGSVGElement, width: number, height: number): string {
@@ -51,10 +71,13 @@ const px = (el: Element, prop: string) => parseFloat(getComputedStyle(el).getPro
 export function chartParts(root: HTMLElement): { width: number; parts: SvgPart[] } {
   const parts: SvgPart[] = [];
   let width = 0;
-  const found = root.querySelectorAll<HTMLElement | SVGSVGElement>('svg[role="img"], .dl-legend, .dl-subtitle, [data-export]');
+  const found = root.querySelectorAll<HTMLElement | SVGSVGElement>(
+    'svg[role="img"], .dl-legend, .dl-subtitle, [data-export]',
+  );
   for (const el of found) {
     if (!visible(el) || el.closest('.dl-export')) continue;
-    const kind = el.getAttribute('data-export') ?? (el.matches('svg') ? 'svg' : el.matches('.dl-legend') ? 'legend' : 'text');
+    const kind =
+      el.getAttribute('data-export') ?? (el.matches('svg') ? 'svg' : el.matches('.dl-legend') ? 'legend' : 'text');
     const color = getComputedStyle(el).color;
     if (kind === 'svg' && el instanceof SVGSVGElement) {
       const r = el.getBoundingClientRect();
@@ -67,7 +90,13 @@ export function chartParts(root: HTMLElement): { width: number; parts: SvgPart[]
       });
       parts.push({ kind: 'legend', items, size: px(el, 'font-size'), color });
     } else {
-      parts.push({ kind: 'text', text: el.textContent?.trim() ?? '', size: px(el, 'font-size'), weight: Number(getComputedStyle(el).fontWeight) || 400, color });
+      parts.push({
+        kind: 'text',
+        text: el.textContent?.trim() ?? '',
+        size: px(el, 'font-size'),
+        weight: Number(getComputedStyle(el).fontWeight) || 400,
+        color,
+      });
     }
   }
   return { width: Math.round(width || root.getBoundingClientRect().width), parts };
@@ -112,7 +141,10 @@ export async function embeddedFontCss(families: readonly string[]): Promise<stri
     }
     for (const rule of list) {
       if (!(rule instanceof CSSFontFaceRule)) continue;
-      const family = rule.style.getPropertyValue('font-family').trim().replace(/^['"]|['"]$/g, '');
+      const family = rule.style
+        .getPropertyValue('font-family')
+        .trim()
+        .replace(/^['"]|['"]$/g, '');
       if (!wanted.has(family)) continue;
       const src = rule.style.getPropertyValue('src');
       const url = /url\(["']?([^"')]+)["']?\)/.exec(src)?.[1];

@@ -57,7 +57,9 @@ async function svgToPng(svg: string, width: number, height: number, scale = PNG_
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('이 브라우저는 PNG를 만들 수 없습니다');
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG를 만들지 못했습니다'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG를 만들지 못했습니다'))), 'image/png'),
+  );
 }
 
 /** Saves a file through a temporary `<a download>` (a navigation, which img-src does not govern). */

@@ -85,7 +85,10 @@ export function wrapText(text: string, size: number, max: number): string[] {
 
 function textLines(lines: readonly string[], y: number, size: number, weight: number, color: string): string {
   return lines
-    .map((l, i) => `<text x="${PAD}" y="${y + size + i * size * LINE_HEIGHT}" font-size="${size}" font-weight="${weight}" fill="${escapeXml(color)}">${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="${PAD}" y="${y + size + i * size * LINE_HEIGHT}" font-size="${size}" font-weight="${weight}" fill="${escapeXml(color)}">${escapeXml(l)}</text>`,
+    )
     .join('');
 }
 
@@ -127,7 +130,9 @@ export function composeSvg(o: ComposeOptions): { svg: string; width: number; hei
           body.push(`<g transform="translate(${x} ${mid - SWATCH.height / 2})">${item.swatch}</g>`);
           x += SWATCH.width + SWATCH.gap;
         }
-        body.push(`<text x="${x}" y="${mid}" dy="0.35em" font-size="${part.size}" fill="${escapeXml(part.color)}">${escapeXml(item.label)}</text>`);
+        body.push(
+          `<text x="${x}" y="${mid}" dy="0.35em" font-size="${part.size}" fill="${escapeXml(part.color)}">${escapeXml(item.label)}</text>`,
+        );
         x += textWidth(item.label, part.size) + SWATCH.itemGap;
       }
       y += rowHeight + 8;

@@ -38,8 +38,19 @@ export function DistributionChart(props: DistributionChartProps) {
   const clipId = `${idPrefix}-clip`;
   const layers = Array.from({ length: depth }, (_, i) => i);
   const lx = (i: number) => x(i + 1);
-  const band = bandPath(depth, lx, (i) => y(mean[i] - std[i]), (i) => y(mean[i] + std[i]), (i) => finite(mean[i]) && finite(std[i]));
-  const meanLine = polylinePath(depth, lx, (i) => y(mean[i]), (i) => finite(mean[i]));
+  const band = bandPath(
+    depth,
+    lx,
+    (i) => y(mean[i] - std[i]),
+    (i) => y(mean[i] + std[i]),
+    (i) => finite(mean[i]) && finite(std[i]),
+  );
+  const meanLine = polylinePath(
+    depth,
+    lx,
+    (i) => y(mean[i]),
+    (i) => finite(mean[i]),
+  );
   const barWidth = Math.max(1, ((x1 - x0) / depth) * 0.6);
   const yTicks = axisTicks(y, frame.yTicks);
   const fTicks: Tick[] = [0, 0.25, 0.5, 0.75, 1]
@@ -48,7 +59,12 @@ export function DistributionChart(props: DistributionChartProps) {
   const zeroY = yDomain[0] < 0 && yDomain[1] > 0 ? y(0) : null;
 
   return (
-    <svg class="dl-svg" viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      class="dl-svg"
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+    >
       <title id={titleId}>{props.title}</title>
       <desc id={descId}>{props.desc}</desc>
       <defs>
@@ -57,7 +73,13 @@ export function DistributionChart(props: DistributionChartProps) {
         </clipPath>
       </defs>
       <SideAxis frame={frame} ticks={yTicks} title={props.yLabel} />
-      <SideAxis frame={frame} ticks={fTicks} title={frame.endLabels ? props.fractionLabel : undefined} side="right" grid={false} />
+      <SideAxis
+        frame={frame}
+        ticks={fTicks}
+        title={frame.endLabels ? props.fractionLabel : undefined}
+        side="right"
+        grid={false}
+      />
       <BottomAxis frame={frame} ticks={layerTicks(x, depth, frame.xTicks)} title={props.xLabel} />
       <g class="c-bar">
         {Array.from(fraction, (f, i) =>

@@ -42,7 +42,13 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
     { key: 't', label: '이론 예측 (점선)', colorClass: 'c-theory', line: 'dotted', symbol: 2 },
   ];
   if (view.series.some((s) => s.values.some((v) => !(v > 0 && v < Infinity)))) {
-    gradLegend.push({ key: 'u', label: `▼ ${UNDERFLOW_TEXT} (0으로 사라짐) · ▲ ${OVERFLOW_TEXT}`, colorClass: 'c-neutral', line: 'none', symbol: -1 });
+    gradLegend.push({
+      key: 'u',
+      label: `▼ ${UNDERFLOW_TEXT} (0으로 사라짐) · ▲ ${OVERFLOW_TEXT}`,
+      colorClass: 'c-neutral',
+      line: 'none',
+      symbol: -1,
+    });
   }
   /** Both charts share the layer axis. */
   const layerAxis = { frame, depth: view.depth, xLabel: '층 (왼쪽: 입력층 → 오른쪽: 출력층)' };
@@ -64,10 +70,32 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       onPointerEnter={warm}
     >
       <div class="dl-controls">
-        <SelectField inputId={`${id}-activation`} field={labSpec.activation} value={activation} onChange={(v) => update({ activation: v })} labelOf={activationLabel} />
-        <SelectField inputId={`${id}-init`} field={labSpec.init} value={init} onChange={(v) => update({ init: v })} labelOf={(i) => initLabels[i] ?? i} />
-        <NumberInput inputId={`${id}-depth`} field={labSpec.depth} value={depth} onChange={(v) => update({ depth: v })} />
-        <NumberInput inputId={`${id}-width`} field={labSpec.width} value={width} onChange={(v) => update({ width: v })} />
+        <SelectField
+          inputId={`${id}-activation`}
+          field={labSpec.activation}
+          value={activation}
+          onChange={(v) => update({ activation: v })}
+          labelOf={activationLabel}
+        />
+        <SelectField
+          inputId={`${id}-init`}
+          field={labSpec.init}
+          value={init}
+          onChange={(v) => update({ init: v })}
+          labelOf={(i) => initLabels[i] ?? i}
+        />
+        <NumberInput
+          inputId={`${id}-depth`}
+          field={labSpec.depth}
+          value={depth}
+          onChange={(v) => update({ depth: v })}
+        />
+        <NumberInput
+          inputId={`${id}-width`}
+          field={labSpec.width}
+          value={width}
+          onChange={(v) => update({ width: v })}
+        />
         <NumberInput inputId={`${id}-seed`} field={labSpec.seed} value={seed} onChange={(v) => update({ seed: v })}>
           <button type="button" onClick={() => update({ seed: seed >= labSpec.seed.max ? 0 : seed + 1 })}>
             다음 시드
@@ -106,24 +134,24 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       <Legend entries={gradLegend} label="기울기 그래프 범례" />
 
       <section aria-label="연쇄 법칙과 시뮬레이션 비교">
-      <dl class="dl-chain">
-        <div class="c-theory">
-          <dt>연쇄 법칙 상한 (max f′)ⁿ</dt>
-          <dd>
-            {view.chain.boundFormula} = {view.chain.bound}
-          </dd>
-        </div>
-        <div class="c-grad-h">
-          <dt>시뮬레이션: 1층 ÷ {view.depth}층 기울기</dt>
-          <dd>{view.chain.simulated}</dd>
-        </div>
-        {view.chain.theory !== null && (
+        <dl class="dl-chain">
           <div class="c-theory">
-            <dt>이론 예측 비율</dt>
-            <dd>{view.chain.theory}</dd>
+            <dt>연쇄 법칙 상한 (max f′)ⁿ</dt>
+            <dd>
+              {view.chain.boundFormula} = {view.chain.bound}
+            </dd>
           </div>
-        )}
-      </dl>
+          <div class="c-grad-h">
+            <dt>시뮬레이션: 1층 ÷ {view.depth}층 기울기</dt>
+            <dd>{view.chain.simulated}</dd>
+          </div>
+          {view.chain.theory !== null && (
+            <div class="c-theory">
+              <dt>이론 예측 비율</dt>
+              <dd>{view.chain.theory}</dd>
+            </div>
+          )}
+        </dl>
       </section>
 
       <p class="dl-subtitle" aria-hidden="true">
@@ -143,8 +171,18 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       />
       <Legend entries={distLegend} label="분포 그래프 범례" />
 
-      <DataTable caption={`층별 값: ${view.gradTitle.replace(/^[^:]*: /, '')}`} headers={view.table.headers} rows={view.table.rows} />
-      <ExportMenu id={id} root={figure} title={`층별 기울기와 활성값 분포: ${view.gradTitle.replace(/^[^:]*: /, '')}`} table={view.table} href={href} />
+      <DataTable
+        caption={`층별 값: ${view.gradTitle.replace(/^[^:]*: /, '')}`}
+        headers={view.table.headers}
+        rows={view.table.rows}
+      />
+      <ExportMenu
+        id={id}
+        root={figure}
+        title={`층별 기울기와 활성값 분포: ${view.gradTitle.replace(/^[^:]*: /, '')}`}
+        table={view.table}
+        href={href}
+      />
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

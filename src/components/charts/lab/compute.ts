@@ -51,7 +51,13 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T, size = 3
  */
 export function labNetwork(p: LabParams): Network {
   const full = remember(networks, `${p.init}|${p.width}|${p.seed}`, () =>
-    createNetwork({ depth: Math.max(LAB_MAX_DEPTH, p.depth), width: p.width, activation: 'linear', init: p.init, seed: p.seed }),
+    createNetwork({
+      depth: Math.max(LAB_MAX_DEPTH, p.depth),
+      width: p.width,
+      activation: 'linear',
+      init: p.init,
+      seed: p.seed,
+    }),
   );
   const spec = validateNetworkSpec({
     depth: p.depth,
@@ -64,7 +70,9 @@ export function labNetwork(p: LabParams): Network {
 }
 
 export function labInput(width: number, seed: number): Float64Array {
-  return remember(inputs, `${width}|${seed}`, () => standardNormalInput(width, LAB_BATCH, (seed + INPUT_SEED_OFFSET) >>> 0));
+  return remember(inputs, `${width}|${seed}`, () =>
+    standardNormalInput(width, LAB_BATCH, (seed + INPUT_SEED_OFFSET) >>> 0),
+  );
 }
 
 /** Korean labels of the initialisations, keyed by id (sent to the island as a prop). */

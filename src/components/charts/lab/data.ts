@@ -35,7 +35,6 @@ export interface LabData {
   chainBound: number;
 }
 
-
 /**
  * Everything <GradientLab> shows for one setting, ready to render. Built next to the
  * simulation (at build time, and in the worker in the browser), so the main thread
@@ -179,4 +178,3 @@ export function labView(run: LabData): LabView {
     table: { headers, rows },
   };
 }
-

@@ -48,7 +48,11 @@ export default function LossExplorerIsland(props: LossProps) {
   const readoutId = `${id}-readout`;
   const plot = (which: 'loss' | 'grad') => {
     const p = view[which];
-    const dots = reading.values.map((v) => ({ key: `${v.id}-${which}`, colorClass: `c-${v.id}`, y: which === 'loss' ? v.L : v.dz }));
+    const dots = reading.values.map((v) => ({
+      key: `${v.id}-${which}`,
+      colorClass: `c-${v.id}`,
+      y: which === 'loss' ? v.L : v.dz,
+    }));
     return (
       <LinePlot
         idPrefix={`${id}-${which}`}
@@ -72,15 +76,34 @@ export default function LossExplorerIsland(props: LossProps) {
   };
 
   return (
-    <figure class="dl-chart not-content" id={id} ref={figure} data-chart="loss-explorer" data-shown={`${state.losses.join(',')}|${state.y}|${z}`}>
+    <figure
+      class="dl-chart not-content"
+      id={id}
+      ref={figure}
+      data-chart="loss-explorer"
+      data-shown={`${state.losses.join(',')}|${state.y}|${z}`}
+    >
       <div class="dl-controls">
-        <CheckList name={`${id}-loss`} field={lossSpec.losses} value={state.losses} onChange={(losses) => update({ losses })} labelOf={(l) => lossFns(l).label} />
+        <CheckList
+          name={`${id}-loss`}
+          field={lossSpec.losses}
+          value={state.losses}
+          onChange={(losses) => update({ losses })}
+          labelOf={(l) => lossFns(l).label}
+        />
         <fieldset class="dl-field">
           <legend>{lossSpec.y.label}</legend>
           <div class="dl-row">
             {[1, 0].map((v) => (
               <label key={v} class="dl-check">
-                <input type="radio" name={`${id}-y`} value={v} checked={state.y === v} onChange={() => update({ y: v })} />y = {v}
+                <input
+                  type="radio"
+                  name={`${id}-y`}
+                  value={v}
+                  checked={state.y === v}
+                  onChange={() => update({ y: v })}
+                />
+                y = {v}
               </label>
             ))}
           </div>
@@ -120,8 +143,18 @@ export default function LossExplorerIsland(props: LossProps) {
           </>
         )}
       </p>
-      <DataTable caption={`로짓 z별 손실과 기울기 (y = ${state.y})`} headers={view.table.headers} rows={view.table.rows} />
-      <ExportMenu id={id} root={figure} title={`손실과 기울기: ${view.loss.title.replace(/^[^:]*: /, '')}`} table={view.table} href={href} />
+      <DataTable
+        caption={`로짓 z별 손실과 기울기 (y = ${state.y})`}
+        headers={view.table.headers}
+        rows={view.table.rows}
+      />
+      <ExportMenu
+        id={id}
+        root={figure}
+        title={`손실과 기울기: ${view.loss.title.replace(/^[^:]*: /, '')}`}
+        table={view.table}
+        href={href}
+      />
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

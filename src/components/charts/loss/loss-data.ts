@@ -73,33 +73,74 @@ export function lossView(state: LossState): LossView {
     for (const p of gp) gradValues.push(p[1]);
     const common = { colorClass: colorOf(fn.id), symbol: symbolOf(fn.id) };
     lossLines.push({ key: `${fn.id}-L`, deriv: false, points: lp, endLabel: fn.short, ...common });
-    gradLines.push({ key: `${fn.id}-dz`, deriv: true, points: gp, endLabel: fn.dzFormula.replace('·σ′(z)', 'σ′'), ...common });
+    gradLines.push({
+      key: `${fn.id}-dz`,
+      deriv: true,
+      points: gp,
+      endLabel: fn.dzFormula.replace('·σ′(z)', 'σ′'),
+      ...common,
+    });
   }
 
   const showsMse = state.losses.includes('mse');
   const shades: ShadeRegion[] = showsMse
-    ? lostGradientRegions(y, xs).map(([x0, x1], k) => ({ key: `lost-${k}`, colorClass: colorOf('mse'), x0, x1, label: 'MSE 기울기 소실', row: 0 }))
+    ? lostGradientRegions(y, xs).map(([x0, x1], k) => ({
+        key: `lost-${k}`,
+        colorClass: colorOf('mse'),
+        x0,
+        x1,
+        label: 'MSE 기울기 소실',
+        row: 0,
+      }))
     : [];
   // The extreme of MSE's ∂L/∂z: at ŷ = 1/3 for y = 1 (z = −ln 2), at ŷ = 2/3 for y = 0 (z = ln 2).
   const peakZ = y === 1 ? -Math.LN2 : Math.LN2;
   const peaks: PeakMark[] =
     showsMse && peakZ > a && peakZ < b
-      ? [{ key: 'mse-peak', colorClass: colorOf('mse'), x: peakZ, y: lossFns('mse').dz(peakZ, y), label: `최대 |∂L/∂z| = ${fixed(MSE_MAX_DZ, 3)}` }]
+      ? [
+          {
+            key: 'mse-peak',
+            colorClass: colorOf('mse'),
+            x: peakZ,
+            y: lossFns('mse').dz(peakZ, y),
+            label: `최대 |∂L/∂z| = ${fixed(MSE_MAX_DZ, 3)}`,
+          },
+        ]
       : [];
 
   const names = fns.map((f) => f.label).join(', ');
   const range = `z가 ${fixed(a, 2)}부터 ${fixed(b, 2)}까지`;
   const lossDesc = `정답 y = ${y}일 때 ${range} ${names}의 손실 L(z)를 그렸습니다.`;
-  const gradParts = [`정답 y = ${y}일 때 ${range} ${fns.map((f) => `${f.label}의 ∂L/∂z = ${f.dzFormula}`).join(', ')}를 점선으로 그렸습니다.`];
-  if (peaks.length) gradParts.push(`평균 제곱 오차의 기울기 크기는 z = ${fixed(peakZ, 2)}에서 최대 ${fixed(MSE_MAX_DZ, 3)}이고, 출력이 더 틀릴수록 오히려 작아집니다.`);
-  if (shades.length) gradParts.push('음영은 출력이 확신하며 틀렸는데도 평균 제곱 오차의 기울기가 최댓값의 1%보다 작은 구간입니다.');
+  const gradParts = [
+    `정답 y = ${y}일 때 ${range} ${fns.map((f) => `${f.label}의 ∂L/∂z = ${f.dzFormula}`).join(', ')}를 점선으로 그렸습니다.`,
+  ];
+  if (peaks.length)
+    gradParts.push(
+      `평균 제곱 오차의 기울기 크기는 z = ${fixed(peakZ, 2)}에서 최대 ${fixed(MSE_MAX_DZ, 3)}이고, 출력이 더 틀릴수록 오히려 작아집니다.`,
+    );
+  if (shades.length)
+    gradParts.push('음영은 출력이 확신하며 틀렸는데도 평균 제곱 오차의 기울기가 최댓값의 1%보다 작은 구간입니다.');
 
-  const legend: LegendEntry[] = fns.map((fn) => ({ key: fn.id, label: fn.label, colorClass: colorOf(fn.id), line: 'solid', symbol: symbolOf(fn.id) }));
+  const legend: LegendEntry[] = fns.map((fn) => ({
+    key: fn.id,
+    label: fn.label,
+    colorClass: colorOf(fn.id),
+    line: 'solid',
+    symbol: symbolOf(fn.id),
+  }));
   legend.push(
     { key: 'key-L', label: '실선: 손실 L(z)', colorClass: 'c-neutral', line: 'solid', symbol: -1 },
     { key: 'key-dz', label: '점선: 기울기 ∂L/∂z', colorClass: 'c-neutral', line: 'dashed', symbol: -1 },
   );
-  if (shades.length) legend.push({ key: 'key-lost', label: '음영: 틀렸는데 MSE 기울기 < 최댓값의 1%', colorClass: 'c-neutral', line: 'none', symbol: -1, box: 'band' });
+  if (shades.length)
+    legend.push({
+      key: 'key-lost',
+      label: '음영: 틀렸는데 MSE 기울기 < 최댓값의 1%',
+      colorClass: 'c-neutral',
+      line: 'none',
+      symbol: -1,
+      box: 'band',
+    });
 
   const headers = ['z', 'ŷ = σ(z)'];
   for (const fn of fns) headers.push(`${fn.label} L`, `${fn.label} ∂L/∂z`);
@@ -113,8 +154,22 @@ export function lossView(state: LossState): LossView {
   return {
     fns,
     xDomain: [a, b],
-    loss: { yDomain: yRange(lossValues), lines: lossLines, shades: [], peaks: [], title: `손실 L(z): ${names} (y = ${y})`, desc: lossDesc },
-    grad: { yDomain: yRange(gradValues), lines: gradLines, shades, peaks, title: `기울기 ∂L/∂z: ${names} (y = ${y})`, desc: gradParts.join(' ') },
+    loss: {
+      yDomain: yRange(lossValues),
+      lines: lossLines,
+      shades: [],
+      peaks: [],
+      title: `손실 L(z): ${names} (y = ${y})`,
+      desc: lossDesc,
+    },
+    grad: {
+      yDomain: yRange(gradValues),
+      lines: gradLines,
+      shades,
+      peaks,
+      title: `기울기 ∂L/∂z: ${names} (y = ${y})`,
+      desc: gradParts.join(' '),
+    },
     legend,
     table: { headers, rows },
   };
@@ -133,7 +188,13 @@ interface LossReading {
 /** Values at the crosshair z. */
 export function readingAt(state: LossState, z: number): LossReading {
   const fns = binaryLossIds.filter((id) => state.losses.includes(id)).map(lossFns);
-  const values = fns.map((fn) => ({ id: fn.id, label: fn.label, dzFormula: fn.dzFormula, L: fn.value(z, state.y), dz: fn.dz(z, state.y) }));
+  const values = fns.map((fn) => ({
+    id: fn.id,
+    label: fn.label,
+    dzFormula: fn.dzFormula,
+    L: fn.value(z, state.y),
+    dz: fn.dz(z, state.y),
+  }));
   const bce = values.find((v) => v.id === 'bce');
   const mse = values.find((v) => v.id === 'mse');
   const ratio = bce && mse && mse.dz !== 0 && bce.dz !== 0 ? bce.dz / mse.dz : null;

@@ -31,6 +31,22 @@ export const LOSS_CHECKS: readonly CrossCheck<typeof lossSpec>[] = [
 
 /** Two stacked plots (loss, ∂L/∂z); wide and compact share one aspect ratio (frame.ts). */
 export const LOSS_FRAMES: Record<FrameSize, Frame> = {
-  wide: { width: 640, height: 260, margin: { top: 14, right: 118, bottom: 44, left: 52 }, font: 13, xTicks: 12, yTicks: 5, endLabels: true },
-  compact: { width: 360, height: 146.25, margin: { top: 8, right: 14, bottom: 36, left: 38 }, font: 11.5, xTicks: 6, yTicks: 3, endLabels: false },
+  wide: {
+    width: 640,
+    height: 260,
+    margin: { top: 14, right: 118, bottom: 44, left: 52 },
+    font: 13,
+    xTicks: 12,
+    yTicks: 5,
+    endLabels: true,
+  },
+  compact: {
+    width: 360,
+    height: 146.25,
+    margin: { top: 8, right: 14, bottom: 36, left: 38 },
+    font: 11.5,
+    xTicks: 6,
+    yTicks: 3,
+    endLabels: false,
+  },
 };

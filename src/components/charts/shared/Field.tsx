@@ -18,7 +18,13 @@ interface Base<F, V> {
 /** min, max and step of a number input. */
 const numberAttrs = (f: NumberField) => ({ min: f.min, max: f.max, step: f.step ?? (f.kind === 'int' ? 1 : 'any') });
 
-export function SelectField<V extends string>({ inputId, field, value, onChange, labelOf }: Base<EnumField<V>, V> & { labelOf?: (v: V) => string }) {
+export function SelectField<V extends string>({
+  inputId,
+  field,
+  value,
+  onChange,
+  labelOf,
+}: Base<EnumField<V>, V> & { labelOf?: (v: V) => string }) {
   return (
     <div class="dl-field dl-narrow">
       <label for={inputId}>{field.label}</label>
@@ -43,14 +49,26 @@ export function SelectField<V extends string>({ inputId, field, value, onChange,
 export function CheckField({ inputId, field, value, onChange }: Base<BoolField, boolean>) {
   return (
     <label class="dl-check dl-toggle">
-      <input id={inputId} name={inputId} type="checkbox" checked={value} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input
+        id={inputId}
+        name={inputId}
+        type="checkbox"
+        checked={value}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
       {field.label}
     </label>
   );
 }
 
 /** A slider with its value beside it, or (field.typed) a number box marked aria-invalid while its text is not a valid value. */
-export function NumberInput({ inputId, field, value, onChange, children }: Base<NumberField, number> & { children?: ComponentChildren }) {
+export function NumberInput({
+  inputId,
+  field,
+  value,
+  onChange,
+  children,
+}: Base<NumberField, number> & { children?: ComponentChildren }) {
   if (field.typed) {
     const input = (
       <input
@@ -99,7 +117,13 @@ export function NumberInput({ inputId, field, value, onChange, children }: Base<
  * A checkbox per allowed value of a list field (class `c-<value>` sets its colour); the
  * last checked box is disabled, since the list keeps at least one value.
  */
-export function CheckList<V extends string>({ name, field, value, onChange, labelOf }: Omit<Base<ListField<V>, V[]>, 'inputId'> & { name: string; labelOf: (v: V) => string }) {
+export function CheckList<V extends string>({
+  name,
+  field,
+  value,
+  onChange,
+  labelOf,
+}: Omit<Base<ListField<V>, V[]>, 'inputId'> & { name: string; labelOf: (v: V) => string }) {
   return (
     <fieldset class="dl-field">
       <legend>{field.label}</legend>

@@ -95,7 +95,6 @@ export function linePath(points: readonly Point[], x: (v: number) => number, y: 
   );
 }
 
-
 export function LinePlot(props: LinePlotProps) {
   const { idPrefix, frame, xDomain, yDomain, lines, shades = [], peaks = [], crosshair } = props;
   const { x, y } = linePlotScales(frame, xDomain, yDomain);
@@ -198,7 +197,14 @@ export function LinePlot(props: LinePlotProps) {
             />
           ))}
           {labelled.map(({ l }, k) => (
-            <text key={l.key} class={`end-label ${l.colorClass}`} x={x1 + 10} y={labelY[k]} dy="0.35em" font-size={frame.font}>
+            <text
+              key={l.key}
+              class={`end-label ${l.colorClass}`}
+              x={x1 + 10}
+              y={labelY[k]}
+              dy="0.35em"
+              font-size={frame.font}
+            >
               {l.endLabel}
             </text>
           ))}

@@ -80,7 +80,12 @@ export function LogGradientChart(props: LogGradientChartProps) {
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
   const path = (values: readonly number[]) =>
-    polylinePath(values.length, (i) => x(i + 1), (i) => y(values[i]), (i) => plottable(values[i]));
+    polylinePath(
+      values.length,
+      (i) => x(i + 1),
+      (i) => y(values[i]),
+      (i) => plottable(values[i]),
+    );
 
   const ends = series.map((s) => {
     for (let i = s.values.length - 1; i >= 0; i--) if (plottable(s.values[i])) return y(s.values[i]);
@@ -90,7 +95,12 @@ export function LogGradientChart(props: LogGradientChartProps) {
   const markerSize = frame.endLabels ? 6 : 5;
 
   return (
-    <svg class="dl-svg" viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      class="dl-svg"
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+    >
       <title id={titleId}>{props.title}</title>
       <desc id={descId}>{props.desc}</desc>
       <SideAxis frame={frame} ticks={decadeTicks(y, yDomain, frame.yTicks)} title={props.yLabel} />
@@ -109,7 +119,12 @@ export function LogGradientChart(props: LogGradientChartProps) {
             {(single || depth === 1) &&
               s.values.map((v, i) =>
                 plottable(v) ? (
-                  <path key={i} class="symbol" transform={`translate(${x(i + 1)},${y(v)})`} d={symbolPath(s.symbol, 40)} />
+                  <path
+                    key={i}
+                    class="symbol"
+                    transform={`translate(${x(i + 1)},${y(v)})`}
+                    d={symbolPath(s.symbol, 40)}
+                  />
                 ) : null,
               )}
             {under.map((layer) => (

@@ -24,7 +24,8 @@ export function claimChartId(locals: object, id: string): string | null {
   const seen: unknown = Reflect.get(locals, KEY);
   const ids = seen instanceof Set ? seen : new Set<string>();
   Reflect.set(locals, KEY, ids);
-  if (ids.has(id)) return `**id**: "${id}"은(는) 이 페이지의 다른 차트가 이미 쓰고 있습니다. 차트마다 다른 id를 주세요.`;
+  if (ids.has(id))
+    return `**id**: "${id}"은(는) 이 페이지의 다른 차트가 이미 쓰고 있습니다. 차트마다 다른 id를 주세요.`;
   ids.add(id);
   return null;
 }
@@ -43,13 +44,19 @@ export function chartProps<S extends Spec>(
     props = parseProps(component, spec, fallbackId, astro.props, where, checks);
   } catch (error) {
     if (error instanceof ChartPropsError) {
-      throw new AstroError(error.message, `이 페이지의 .mdx 파일에서 <${component}> 속성을 고치세요. 속성 목록: docs/components.md`);
+      throw new AstroError(
+        error.message,
+        `이 페이지의 .mdx 파일에서 <${component}> 속성을 고치세요. 속성 목록: docs/components.md`,
+      );
     }
     throw error;
   }
   const duplicate = claimChartId(astro.locals, props.id);
   if (duplicate) {
-    throw new AstroError(`<${component}> (${where})의 속성이 올바르지 않습니다.\n${duplicate}`, '차트 id는 URL 상태의 이름공간이라 페이지 안에서 겹치면 안 됩니다.');
+    throw new AstroError(
+      `<${component}> (${where})의 속성이 올바르지 않습니다.\n${duplicate}`,
+      '차트 id는 URL 상태의 이름공간이라 페이지 안에서 겹치면 안 됩니다.',
+    );
   }
   return props;
 }

@@ -29,13 +29,45 @@ export type FrameSize = 'wide' | 'compact';
 export const COMPACT_BELOW = 540;
 
 export const EXPLORER_FRAMES: Record<FrameSize, Frame> = {
-  wide: { width: 640, height: 400, margin: { top: 16, right: 110, bottom: 44, left: 52 }, font: 13, xTicks: 12, yTicks: 8, endLabels: true },
-  compact: { width: 360, height: 225, margin: { top: 10, right: 14, bottom: 36, left: 38 }, font: 11.5, xTicks: 6, yTicks: 5, endLabels: false },
+  wide: {
+    width: 640,
+    height: 400,
+    margin: { top: 16, right: 110, bottom: 44, left: 52 },
+    font: 13,
+    xTicks: 12,
+    yTicks: 8,
+    endLabels: true,
+  },
+  compact: {
+    width: 360,
+    height: 225,
+    margin: { top: 10, right: 14, bottom: 36, left: 38 },
+    font: 11.5,
+    xTicks: 6,
+    yTicks: 5,
+    endLabels: false,
+  },
 };
 
 export const LAB_FRAMES: Record<FrameSize, Frame> = {
-  wide: { width: 640, height: 360, margin: { top: 16, right: 66, bottom: 44, left: 60 }, font: 13, xTicks: 10, yTicks: 8, endLabels: true },
-  compact: { width: 360, height: 202.5, margin: { top: 10, right: 34, bottom: 34, left: 44 }, font: 11, xTicks: 5, yTicks: 5, endLabels: false },
+  wide: {
+    width: 640,
+    height: 360,
+    margin: { top: 16, right: 66, bottom: 44, left: 60 },
+    font: 13,
+    xTicks: 10,
+    yTicks: 8,
+    endLabels: true,
+  },
+  compact: {
+    width: 360,
+    height: 202.5,
+    margin: { top: 10, right: 34, bottom: 34, left: 44 },
+    font: 11,
+    xTicks: 5,
+    yTicks: 5,
+    endLabels: false,
+  },
 };
 
 /** The plot area inside the margins. */

@@ -30,7 +30,8 @@ const caption = z
   .optional();
 
 function boundedNumber(min: number, max: number, integer: boolean) {
-  const what = (iss: { input?: unknown }) => `${min} 이상 ${max} 이하의 ${integer ? '정수' : '숫자'}여야 합니다 ${got(iss)}.`;
+  const what = (iss: { input?: unknown }) =>
+    `${min} 이상 ${max} 이하의 ${integer ? '정수' : '숫자'}여야 합니다 ${got(iss)}.`;
   const n = z.number({ error: what });
   return (integer ? n.int({ error: what }) : n).min(min, { error: what }).max(max, { error: what });
 }
@@ -59,15 +60,20 @@ function fieldSchema(key: string, field: FieldSpec) {
     case 'number': {
       const n = boundedNumber(field.min, field.max, field.kind === 'int');
       const { valid } = field;
-      return (valid ? n.refine(valid.test, { error: (iss) => `${valid.text} ${got(iss)}.` }) : n).default(field.default);
+      return (valid ? n.refine(valid.test, { error: (iss) => `${valid.text} ${got(iss)}.` }) : n).default(
+        field.default,
+      );
     }
     case 'bool':
-      return z.boolean({ error: (iss) => `true 또는 false여야 합니다 ${got(iss)}. 예: ${key}={${!field.default}}` }).default(field.default);
+      return z
+        .boolean({ error: (iss) => `true 또는 false여야 합니다 ${got(iss)}. 예: ${key}={${!field.default}}` })
+        .default(field.default);
     case 'range': {
       const end = boundedNumber(field.min, field.max, false);
       return z
         .tuple([end, end], {
-          error: (iss) => `[최솟값, 최댓값] 형태의 숫자 두 개여야 합니다 ${got(iss)}. 예: ${key}={[${field.default.join(', ')}]}`,
+          error: (iss) =>
+            `[최솟값, 최댓값] 형태의 숫자 두 개여야 합니다 ${got(iss)}. 예: ${key}={[${field.default.join(', ')}]}`,
         })
         .refine(([a, b]) => b - a >= field.minSpan, {
           error: (iss) => `최댓값이 최솟값보다 ${field.minSpan} 이상 커야 합니다 ${got(iss)}.`,
@@ -94,14 +100,19 @@ export function propsSchema<S extends Spec>(spec: S, fallbackId: string) {
 
 /** `['activations', 1]` → `activations[1]`. */
 function issuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** One Starlight-style line per problem: `**prop**: message`. */
 function formatIssues(issues: readonly z.core.$ZodIssue[], knownProps: readonly string[]): string[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => `**${issuePath([...issue.path, key])}**: 없는 속성입니다. 가능한 속성: ${list(knownProps)}`)
+      ? issue.keys.map(
+          (key) => `**${issuePath([...issue.path, key])}**: 없는 속성입니다. 가능한 속성: ${list(knownProps)}`,
+        )
       : [`**${issuePath(issue.path) || '(props)'}**: ${issue.message}`],
   );
 }
@@ -131,7 +142,8 @@ export function parseProps<S extends Spec>(
 ): PropsOf<S> {
   const schema = propsSchema(spec, fallbackId);
   const result = schema.safeParse(input ?? {});
-  if (!result.success) throw new ChartPropsError(component, formatIssues(result.error.issues, Object.keys(schema.shape)), where);
+  if (!result.success)
+    throw new ChartPropsError(component, formatIssues(result.error.issues, Object.keys(schema.shape)), where);
   // The schema was built field by field from `spec`, so its output is exactly PropsOf<S>.
   const props = result.data as PropsOf<S>;
   const failed = checks.filter((c) => !c.test(props)).map((c) => `**${c.path}**: ${c.text(props)}`);

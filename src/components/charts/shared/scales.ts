@@ -7,7 +7,17 @@
  * sampled polyline (simplify.ts) and two symbol shapes (downward triangle, hexagon).
  */
 import { scaleIdentity } from 'd3-scale';
-import { area, line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3-shape';
+import {
+  area,
+  line,
+  symbol,
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolSquare,
+  symbolTriangle,
+  type SymbolType,
+} from 'd3-shape';
 import { simplifyIndices } from './simplify';
 
 type Domain = readonly [number, number];
@@ -124,7 +134,14 @@ function polygonSymbol(r: (size: number) => number, vertices: readonly XY[]): Sy
 
 const SQRT3 = Math.sqrt(3);
 /** symbolTriangle upside down (same area). */
-const symbolTriangleDown = polygonSymbol((size) => Math.sqrt(size / (3 * SQRT3)), [[0, 2], [SQRT3, -1], [-SQRT3, -1]]);
+const symbolTriangleDown = polygonSymbol(
+  (size) => Math.sqrt(size / (3 * SQRT3)),
+  [
+    [0, 2],
+    [SQRT3, -1],
+    [-SQRT3, -1],
+  ],
+);
 /** A regular hexagon of the given area. */
 const symbolHexagon = polygonSymbol(
   (size) => Math.sqrt((2 * size) / (3 * SQRT3)),
@@ -132,7 +149,15 @@ const symbolHexagon = polygonSymbol(
 );
 
 /** Series symbols in order: circle, square, triangle, diamond, cross, downward triangle, hexagon. */
-const SYMBOLS: readonly SymbolType[] = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolTriangleDown, symbolHexagon];
+const SYMBOLS: readonly SymbolType[] = [
+  symbolCircle,
+  symbolSquare,
+  symbolTriangle,
+  symbolDiamond,
+  symbolCross,
+  symbolTriangleDown,
+  symbolHexagon,
+];
 
 /** Path of the i-th symbol shape, centred on 0,0 with the given area. */
 export function symbolPath(index: number, area = 64): string {

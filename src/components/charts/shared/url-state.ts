@@ -28,7 +28,14 @@ export function decodeValue(field: FieldSpec, raw: string): unknown {
     case 'enum':
       return isOneOf(field.values, raw) ? raw : undefined;
     case 'list': {
-      const unique = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+      const unique = [
+        ...new Set(
+          raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
       return unique.length >= 1 && unique.every((v) => isOneOf(field.values, v)) ? unique : undefined;
     }
     case 'int':
@@ -61,7 +68,12 @@ export function encodeValue(value: string | number | boolean | readonly (string 
 }
 
 /** Reads a chart's state from a query string; every key missing or invalid keeps its default. */
-export function parseState<S extends Spec>(search: string | URLSearchParams, id: string, spec: S, defaults: StateOf<S>): StateOf<S> {
+export function parseState<S extends Spec>(
+  search: string | URLSearchParams,
+  id: string,
+  spec: S,
+  defaults: StateOf<S>,
+): StateOf<S> {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const state = { ...defaults };
   for (const key of Object.keys(spec) as (keyof S & string)[]) {
@@ -94,7 +106,13 @@ export function serializeState<S extends Spec>(
 }
 
 /** The href with the chart's state written into its query; path and hash are kept. */
-export function hrefWithState<S extends Spec>(href: string, id: string, spec: S, state: StateOf<S>, defaults: StateOf<S>): string {
+export function hrefWithState<S extends Spec>(
+  href: string,
+  id: string,
+  spec: S,
+  state: StateOf<S>,
+  defaults: StateOf<S>,
+): string {
   const url = new URL(href);
   // Keep commas readable (a,b rather than a%2Cb); they are safe in a query.
   const query = serializeState(url.searchParams, id, spec, state, defaults).toString().replace(/%2C/gi, ',');

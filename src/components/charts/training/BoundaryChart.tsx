@@ -32,7 +32,9 @@ function boundaryPaths(b: Boundary, size = SIZE): string[] {
     let start = 0;
     let band = -1;
     const flush = (end: number) => {
-      if (band >= 0) out[band] += `M${r2(start * cell)},${top}h${r2((end - start) * cell)}v${r2(cell)}h${-r2((end - start) * cell)}z`;
+      if (band >= 0)
+        out[band] +=
+          `M${r2(start * cell)},${top}h${r2((end - start) * cell)}v${r2(cell)}h${-r2((end - start) * cell)}z`;
     };
     for (let i = 0; i < b.res; i++) {
       const p = b.prob[j * b.res + i];
@@ -58,7 +60,10 @@ function pointsPath(set: PointSet, cls: 0 | 1, extent: number, size = SIZE): str
     const px = r2((set.x[2 * i] + extent) * s);
     const py = r2(size - (set.x[2 * i + 1] + extent) * s);
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-    d += cls === 0 ? `M${r2(px - r)},${py}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0` : `M${r2(px - r)},${r2(py - r)}h${2 * r}v${2 * r}h${-2 * r}z`;
+    d +=
+      cls === 0
+        ? `M${r2(px - r)},${py}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`
+        : `M${r2(px - r)},${r2(py - r)}h${2 * r}v${2 * r}h${-2 * r}z`;
   }
   return d;
 }
@@ -68,16 +73,33 @@ export function BoundaryChart(props: BoundaryChartProps) {
   // The points change only with a new run and the boundary a few times a second: redraws in between reuse the strings.
   const bands = useMemo(() => (boundary ? boundaryPaths(boundary) : []), [boundary]);
   const points = useMemo(
-    () => [pointsPath(train, 0, extent), pointsPath(train, 1, extent), pointsPath(test, 0, extent), pointsPath(test, 1, extent)],
+    () => [
+      pointsPath(train, 0, extent),
+      pointsPath(train, 1, extent),
+      pointsPath(test, 0, extent),
+      pointsPath(test, 1, extent),
+    ],
     [train, test, extent],
   );
   return (
-    <svg class="dl-svg dl-boundary" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}>
+    <svg
+      class="dl-svg dl-boundary"
+      viewBox={`0 0 ${SIZE} ${SIZE}`}
+      role="img"
+      aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}
+    >
       <title id={`${idPrefix}-title`}>{props.title}</title>
       <desc id={`${idPrefix}-desc`}>{props.desc}</desc>
       <rect class="heat-bg" x={0} y={0} width={SIZE} height={SIZE} />
       {bands.map((d, k) =>
-        d ? <path key={k} class={k < BANDS / 2 ? 'band-0' : 'band-1'} fill-opacity={r2(Math.abs(k + 0.5 - BANDS / 2) / (BANDS / 2) * 0.55)} d={d} /> : null,
+        d ? (
+          <path
+            key={k}
+            class={k < BANDS / 2 ? 'band-0' : 'band-1'}
+            fill-opacity={r2((Math.abs(k + 0.5 - BANDS / 2) / (BANDS / 2)) * 0.55)}
+            d={d}
+          />
+        ) : null,
       )}
       <path class="pt pt-0" d={points[0]} />
       <path class="pt pt-1" d={points[1]} />

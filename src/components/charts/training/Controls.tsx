@@ -30,7 +30,15 @@ function Field({ id, k, state, libLabels, onChange }: ControlsProps & { k: Train
     case 'enum': {
       const fromLib = k === 'activation' || k === 'init';
       const labelOf = (v: string) => (fromLib ? libLabels[`${k}.${v}`] : undefined) ?? v;
-      return <SelectField inputId={inputId} field={field} value={String(state[k])} onChange={set} labelOf={fromLib ? labelOf : undefined} />;
+      return (
+        <SelectField
+          inputId={inputId}
+          field={field}
+          value={String(state[k])}
+          onChange={set}
+          labelOf={fromLib ? labelOf : undefined}
+        />
+      );
     }
     case 'bool':
       return <CheckField inputId={inputId} field={field} value={state[k] === true} onChange={set} />;

@@ -27,7 +27,9 @@ function layerTicks(layers: number, y: (l: number) => number, count: number) {
   const step = Math.max(1, Math.ceil(layers / count));
   const values = new Set<number>([1, layers]);
   for (let v = step; v < layers; v += step) if (v > 1 && layers - v >= step / 2) values.add(v);
-  return [...values].sort((a, b) => a - b).map((v) => ({ pos: Math.round(y(v) * 100) / 100, label: v === layers ? '출력' : String(v) }));
+  return [...values]
+    .sort((a, b) => a - b)
+    .map((v) => ({ pos: Math.round(y(v) * 100) / 100, label: v === layers ? '출력' : String(v) }));
 }
 
 export function GradHeatmap(props: GradHeatmapProps) {
@@ -42,7 +44,12 @@ export function GradHeatmap(props: GradHeatmapProps) {
   const paths = heatPaths(columns, layers, x, area, scale);
   const xTicks = axisTicks(x, frame.xTicks);
   return (
-    <svg class="dl-svg" viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}>
+    <svg
+      class="dl-svg"
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      role="img"
+      aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}
+    >
       <title id={`${idPrefix}-title`}>{props.title}</title>
       <desc id={`${idPrefix}-desc`}>{props.desc}</desc>
       <rect class="heat-bg" x={x0} y={y1} width={x1 - x0} height={y0 - y1} />
@@ -63,7 +70,17 @@ export function GradHeatmap(props: GradHeatmapProps) {
 }
 
 /** Colour legend: one swatch per bucket, labelled at the powers of ten. */
-export function HeatLegend({ scale, idPrefix, showUnder, showOver }: { scale: HeatScale; idPrefix: string; showUnder: boolean; showOver: boolean }) {
+export function HeatLegend({
+  scale,
+  idPrefix,
+  showUnder,
+  showOver,
+}: {
+  scale: HeatScale;
+  idPrefix: string;
+  showUnder: boolean;
+  showOver: boolean;
+}) {
   const W = 360;
   const left = 12;
   const right = W - 12;
@@ -82,7 +99,14 @@ export function HeatLegend({ scale, idPrefix, showUnder, showOver }: { scale: He
           {`색 범례 (로그 눈금): 어두운 색 ${logTick(10 ** scale.lo)} 이하부터 밝은 색 ${logTick(10 ** scale.hi)}까지`}
         </title>
         {scale.colors.map((c, i) => (
-          <rect key={i} fill={c} x={Math.round((left + i * w) * 100) / 100} y={2} width={Math.round(w * 100 + 1) / 100} height={12} />
+          <rect
+            key={i}
+            fill={c}
+            x={Math.round((left + i * w) * 100) / 100}
+            y={2}
+            width={Math.round(w * 100 + 1) / 100}
+            height={12}
+          />
         ))}
         {labels.map((l) => (
           <text key={l.text} x={l.x} y={30} text-anchor="middle" font-size={11}>
@@ -92,8 +116,16 @@ export function HeatLegend({ scale, idPrefix, showUnder, showOver }: { scale: He
       </svg>
       {(showUnder || showOver) && (
         <p class="dl-note">
-          {showUnder && <span><span class="heat-key heat-under-key" aria-hidden="true" /> 0 또는 {UNDERFLOW_TEXT}</span>}
-          {showOver && <span><span class="heat-key heat-over-key" aria-hidden="true" /> {OVERFLOW_TEXT} 또는 계산 불가</span>}
+          {showUnder && (
+            <span>
+              <span class="heat-key heat-under-key" aria-hidden="true" /> 0 또는 {UNDERFLOW_TEXT}
+            </span>
+          )}
+          {showOver && (
+            <span>
+              <span class="heat-key heat-over-key" aria-hidden="true" /> {OVERFLOW_TEXT} 또는 계산 불가
+            </span>
+          )}
         </p>
       )}
     </div>

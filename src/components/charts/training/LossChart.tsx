@@ -39,20 +39,34 @@ export function lossDomain(runs: readonly (readonly TrainRecord[])[]): [number, 
   return niceDomain([0, top], 5);
 }
 
-
 export function LossChart(props: LossChartProps) {
   const { frame, records, pinned, divergedStep, idPrefix } = props;
   const { x0, x1, y0, y1 } = plotArea(frame);
-  const maxStep = Math.max(10, records.length ? records[records.length - 1].step : 0, pinned?.length ? pinned[pinned.length - 1].step : 0);
+  const maxStep = Math.max(
+    10,
+    records.length ? records[records.length - 1].step : 0,
+    pinned?.length ? pinned[pinned.length - 1].step : 0,
+  );
   const x = linearScale(niceDomain([0, maxStep], frame.xTicks), [x0, x1]);
   const y = linearScale(lossDomain(pinned ? [records, pinned] : [records]), [y0, y1]);
   const acc = linearScale([0, 1], [y0, y1]);
   const clipId = `${idPrefix}-clip`;
   const line = (rs: readonly TrainRecord[], pick: (r: TrainRecord) => number, s: (v: number) => number) =>
-    polylinePath(rs.length, (i) => x(rs[i].step), (i) => s(Math.min(pick(rs[i]), 1e300)), (i) => Number.isFinite(pick(rs[i])), 0.5);
+    polylinePath(
+      rs.length,
+      (i) => x(rs[i].step),
+      (i) => s(Math.min(pick(rs[i]), 1e300)),
+      (i) => Number.isFinite(pick(rs[i])),
+      0.5,
+    );
   const percentTick = (v: number) => `${Math.round(v * 100)}%`;
   return (
-    <svg class="dl-svg" viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}>
+    <svg
+      class="dl-svg"
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      role="img"
+      aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}
+    >
       <title id={`${idPrefix}-title`}>{props.title}</title>
       <desc id={`${idPrefix}-desc`}>{props.desc}</desc>
       <defs>
@@ -64,15 +78,27 @@ export function LossChart(props: LossChartProps) {
       <SideAxis frame={frame} ticks={axisTicks(acc, 4, percentTick)} side="right" grid={false} />
       <BottomAxis frame={frame} ticks={axisTicks(x, frame.xTicks)} title="학습 단계" />
       <g clip-path={`url(#${clipId})`}>
-        {pinned && <path class="series c-pin deriv thin" data-series="pinned" d={line(pinned, (r) => r.trainLoss, y)} />}
-        <path class="series c-acc theory thin" data-series="test-accuracy" d={line(records, (r) => r.testAccuracy, acc)} />
+        {pinned && (
+          <path class="series c-pin deriv thin" data-series="pinned" d={line(pinned, (r) => r.trainLoss, y)} />
+        )}
+        <path
+          class="series c-acc theory thin"
+          data-series="test-accuracy"
+          d={line(records, (r) => r.testAccuracy, acc)}
+        />
         <path class="series c-test deriv" data-series="test-loss" d={line(records, (r) => r.testLoss, y)} />
         <path class="series c-train" data-series="train-loss" d={line(records, (r) => r.trainLoss, y)} />
       </g>
       {divergedStep !== null && (
         <g class="c-diverged" data-diverged={divergedStep}>
           <path class="marker-line" d={`M${Math.round(x(divergedStep) * 100) / 100},${y0}V${y1}`} />
-          <text class="marker-label" x={x(divergedStep) - 4} y={y1 + frame.font} text-anchor="end" font-size={frame.font}>
+          <text
+            class="marker-label"
+            x={x(divergedStep) - 4}
+            y={y1 + frame.font}
+            text-anchor="end"
+            font-size={frame.font}
+          >
             폭주
           </text>
         </g>

@@ -19,14 +19,33 @@ export function theoryLine(grad: readonly number[], ratio: number): number[] {
   return Array.from({ length: hidden }, (_, l) => anchor * ratio ** (hidden - 1 - l));
 }
 
-export function ProfileChart(props: { id: string; frame: Frame; record: TrainRecord | undefined; layers: number; scale: HeatScale; theoryRatio: number | null }) {
+export function ProfileChart(props: {
+  id: string;
+  frame: Frame;
+  record: TrainRecord | undefined;
+  layers: number;
+  scale: HeatScale;
+  theoryRatio: number | null;
+}) {
   const { id, frame, record, layers, scale, theoryRatio } = props;
   const grad = record?.grad ?? [];
   const theory = theoryRatio !== null && grad.length ? theoryLine(grad, theoryRatio) : [];
-  const series: LogSeries[] = [{ key: 'w', colorClass: 'c-grad-w', style: 'solid', symbol: 1, endLabel: '‖∂L/∂W‖', values: grad }];
-  if (theory.length) series.push({ key: 't', colorClass: 'c-theory', style: 'theory', symbol: 2, endLabel: '이론', values: theory });
-  const legend: LegendEntry[] = [{ key: 'w', label: '‖∂L/∂W‖ 가중치 기울기', colorClass: 'c-grad-w', line: 'solid', symbol: 1 }];
-  if (theory.length) legend.push({ key: 't', label: `초기화 이론: 층마다 ${gradText(theoryRatio!)}배 (점선)`, colorClass: 'c-theory', line: 'dotted', symbol: 2 });
+  const series: LogSeries[] = [
+    { key: 'w', colorClass: 'c-grad-w', style: 'solid', symbol: 1, endLabel: '‖∂L/∂W‖', values: grad },
+  ];
+  if (theory.length)
+    series.push({ key: 't', colorClass: 'c-theory', style: 'theory', symbol: 2, endLabel: '이론', values: theory });
+  const legend: LegendEntry[] = [
+    { key: 'w', label: '‖∂L/∂W‖ 가중치 기울기', colorClass: 'c-grad-w', line: 'solid', symbol: 1 },
+  ];
+  if (theory.length)
+    legend.push({
+      key: 't',
+      label: `초기화 이론: 층마다 ${gradText(theoryRatio!)}배 (점선)`,
+      colorClass: 'c-theory',
+      line: 'dotted',
+      symbol: 2,
+    });
   const step = record?.step ?? 0;
   const desc = grad.length
     ? `${step}단계의 가중치 기울기 노름: 1층 ${gradText(grad[0])}, 출력층 ${gradText(grad[grad.length - 1])}.${theory.length ? ` 점선은 초기화 이론이 예측하는 층마다 ${gradText(theoryRatio!)}배의 기울기입니다.` : ''}`

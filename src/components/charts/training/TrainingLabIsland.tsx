@@ -76,7 +76,10 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   // The live region: on every change of status, and while playing at most every ANNOUNCE_EVERY_MS.
   const spoken = useRef({ status: run.status, at: 0, text: '' });
   const now = typeof performance === 'undefined' ? 0 : performance.now();
-  if (spoken.current.status !== run.status || (run.status === 'playing' && now - spoken.current.at > ANNOUNCE_EVERY_MS)) {
+  if (
+    spoken.current.status !== run.status ||
+    (run.status === 'playing' && now - spoken.current.at > ANNOUNCE_EVERY_MS)
+  ) {
     spoken.current = { status: run.status, at: now, text: run.status === 'busy' ? '' : summary };
   }
 
@@ -84,7 +87,16 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
   const layers = last?.grad.length ?? state.depth + 1;
   const divergedStep = diverged && last ? last.step : null;
   const lossLegend = pinned
-    ? [...LOSS_LEGEND, { key: 'pin', label: `고정한 실행의 훈련 손실 (${pinned.label})`, colorClass: 'c-pin', line: 'dashed' as const, symbol: -1 }]
+    ? [
+        ...LOSS_LEGEND,
+        {
+          key: 'pin',
+          label: `고정한 실행의 훈련 손실 (${pinned.label})`,
+          colorClass: 'c-pin',
+          line: 'dashed' as const,
+          symbol: -1,
+        },
+      ]
     : LOSS_LEGEND;
   const stale = view !== null && view.key !== runKey(state);
 
@@ -139,7 +151,9 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
           data-action="pin"
           aria-pressed={pinned ? 'true' : 'false'}
           disabled={!pinned && history.records.length < 2}
-          onClick={() => setPinned(pinned ? null : { records: history.records.slice(), label: pinLabel(state, libLabels) })}
+          onClick={() =>
+            setPinned(pinned ? null : { records: history.records.slice(), label: pinLabel(state, libLabels) })
+          }
         >
           {pinned ? '고정 해제' : '이 실행 고정 (비교용)'}
         </button>
@@ -194,7 +208,14 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
         showOver={history.records.some((r) => r.grad.some((v) => v === Infinity || Number.isNaN(v)))}
       />
 
-      <ProfileChart id={id} frame={frame} record={last} layers={layers} scale={scale} theoryRatio={view?.theoryRatio ?? null} />
+      <ProfileChart
+        id={id}
+        frame={frame}
+        record={last}
+        layers={layers}
+        scale={scale}
+        theoryRatio={view?.theoryRatio ?? null}
+      />
 
       <p class="dl-subtitle" aria-hidden="true">
         <strong>결정 경계</strong>
@@ -210,8 +231,18 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
       />
       <Legend entries={BOUNDARY_LEGEND} label="결정 경계 범례" />
 
-      <DataTable caption="학습 단계별 손실, 정확도, 첫 층과 출력층의 기울기 노름" headers={TABLE_HEADERS} rows={() => tableRows(history)} />
-      <ExportMenu id={id} root={figure} title={`학습 실험: ${pinLabel(state, libLabels)}, ${last?.step ?? 0}단계`} table={{ headers: TABLE_HEADERS, rows: () => tableRows(history) }} href={href} />
+      <DataTable
+        caption="학습 단계별 손실, 정확도, 첫 층과 출력층의 기울기 노름"
+        headers={TABLE_HEADERS}
+        rows={() => tableRows(history)}
+      />
+      <ExportMenu
+        id={id}
+        root={figure}
+        title={`학습 실험: ${pinLabel(state, libLabels)}, ${last?.step ?? 0}단계`}
+        table={{ headers: TABLE_HEADERS, rows: () => tableRows(history) }}
+        href={href}
+      />
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );
@@ -222,8 +253,17 @@ const EMPTY = { x: [], y: [] };
 /** Short name of a pinned run for the legend: activation, initialisation, optimizer and learning rate. */
 function pinLabel(s: TrainState, libLabels: Record<string, string>): string {
   const opt = trainSpec.optimizer.options[s.optimizer];
-  const extra = [s.residual ? '잔차 연결' : '', s.norm === 'batch' ? '배치 정규화' : '', s.clip ? `클리핑 ${s.clip}` : ''].filter(Boolean);
-  return [libLabels[`activation.${s.activation}`] ?? s.activation, libLabels[`init.${s.init}`] ?? s.init, `${opt} ${s.learningRate}`, ...extra].join(', ');
+  const extra = [
+    s.residual ? '잔차 연결' : '',
+    s.norm === 'batch' ? '배치 정규화' : '',
+    s.clip ? `클리핑 ${s.clip}` : '',
+  ].filter(Boolean);
+  return [
+    libLabels[`activation.${s.activation}`] ?? s.activation,
+    libLabels[`init.${s.init}`] ?? s.init,
+    `${opt} ${s.learningRate}`,
+    ...extra,
+  ].join(', ');
 }
 
 const BOUNDARY_LEGEND: LegendEntry[] = [

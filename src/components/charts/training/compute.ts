@@ -60,7 +60,11 @@ export function createRun(s: TrainState): Run {
   const train = toPoints(trainer.dataset.train);
   const test = toPoints(trainer.dataset.test);
   const extent = planeExtent([train, test]);
-  return { trainer, grid: boundaryGrid(extent), statics: { key: runKey(s), extent, train, test, theoryRatio: theoryRatio(s) } };
+  return {
+    trainer,
+    grid: boundaryGrid(extent),
+    statics: { key: runKey(s), extent, train, test, theoryRatio: theoryRatio(s) },
+  };
 }
 
 /** P(class 1) on the grid at the run's current parameters. */

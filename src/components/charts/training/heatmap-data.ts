@@ -8,8 +8,18 @@ import type { TrainRecord } from './history';
 
 /** Sequential palette (viridis, sampled): dark = small gradient, bright = large. Readable on both themes. */
 export const PALETTE = [
-  '#440154', '#482475', '#414487', '#355f8d', '#2a788e', '#21908d',
-  '#22a884', '#42be71', '#7ad151', '#bddf26', '#e3e418', '#fde725',
+  '#440154',
+  '#482475',
+  '#414487',
+  '#355f8d',
+  '#2a788e',
+  '#21908d',
+  '#22a884',
+  '#42be71',
+  '#7ad151',
+  '#bddf26',
+  '#e3e418',
+  '#fde725',
 ] as const;
 
 /** At most this many decades are coloured; smaller values share the first bucket. */

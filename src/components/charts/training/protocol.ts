@@ -21,5 +21,13 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'reset'; gen: number; statics: RunStatic; history: History; boundary: Boundary; diverged: boolean }
-  | { type: 'frame'; gen: number; records: TrainRecord[]; boundary: Boundary | null; diverged: boolean; playing: boolean; reachedUntil: boolean }
+  | {
+      type: 'frame';
+      gen: number;
+      records: TrainRecord[];
+      boundary: Boundary | null;
+      diverged: boolean;
+      playing: boolean;
+      reachedUntil: boolean;
+    }
   | { type: 'error'; gen: number; message: string };

@@ -188,7 +188,8 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
       if (!ensureRun()) return;
       intent.current = 'play';
       // A run below the preset's `steps` pauses there once (where the note's sentences about it apply).
-      const last = view.current?.key === runKey(settingsRef.current) ? view.current.history.records.at(-1)?.step ?? 0 : 0;
+      const last =
+        view.current?.key === runKey(settingsRef.current) ? (view.current.history.records.at(-1)?.step ?? 0) : 0;
       until.current = settingsRef.current.steps > last ? settingsRef.current.steps : null;
       send({ type: 'play', gen: gen.current, rate: r, until: until.current });
       drawNow();

@@ -2,7 +2,16 @@
  * The settings of <TrainingLab>: one declaration per field (see ../shared/fields.ts).
  * Numeric bounds come from src/lib's TRAIN_LIMITS, the one place they live.
  */
-import { activationIds, datasetIds, initIds, lossIds, normIds, optimizerIds, TRAIN_LIMITS, type TrainerSpec } from '../lib-adapter';
+import {
+  activationIds,
+  datasetIds,
+  initIds,
+  lossIds,
+  normIds,
+  optimizerIds,
+  TRAIN_LIMITS,
+  type TrainerSpec,
+} from '../lib-adapter';
 import { defaultsOf, SEED_RANGE, type PropsOf, type Spec, type StateOf } from '../shared/fields';
 import { parseState } from '../shared/url-state';
 
@@ -24,11 +33,40 @@ export const trainSpec = {
   },
   activation: { kind: 'enum', values: activationIds, default: 'sigmoid', label: '활성화 함수', noun: '활성화 함수' },
   init: { kind: 'enum', values: initIds, default: 'standard', label: '가중치 초기화', noun: '초기화 방법' },
-  initScale: { kind: 'number', ...initScale, step: 0.25, default: 1, label: '초기화 배율', spoken: (v) => `${v}배`, short: (v) => `×${v}` },
-  depth: { kind: 'int', ...depth, default: 10, label: '깊이 (은닉층 수)', spoken: (v) => `은닉층 ${v}개`, short: (v) => `${v}층` },
-  width: { kind: 'int', ...width, default: 16, label: '너비 (층마다 유닛 수)', spoken: (v) => `유닛 ${v}개`, short: (v) => `${v}개` },
+  initScale: {
+    kind: 'number',
+    ...initScale,
+    step: 0.25,
+    default: 1,
+    label: '초기화 배율',
+    spoken: (v) => `${v}배`,
+    short: (v) => `×${v}`,
+  },
+  depth: {
+    kind: 'int',
+    ...depth,
+    default: 10,
+    label: '깊이 (은닉층 수)',
+    spoken: (v) => `은닉층 ${v}개`,
+    short: (v) => `${v}층`,
+  },
+  width: {
+    kind: 'int',
+    ...width,
+    default: 16,
+    label: '너비 (층마다 유닛 수)',
+    spoken: (v) => `유닛 ${v}개`,
+    short: (v) => `${v}개`,
+  },
   residual: { kind: 'bool', default: false, label: '잔차 연결' },
-  norm: { kind: 'enum', values: normIds, default: 'none', label: '정규화', noun: '정규화 방법', options: { none: '없음', batch: '배치 정규화' } },
+  norm: {
+    kind: 'enum',
+    values: normIds,
+    default: 'none',
+    label: '정규화',
+    noun: '정규화 방법',
+    options: { none: '없음', batch: '배치 정규화' },
+  },
   /** 0 = off; otherwise a global-norm limit inside TRAIN_LIMITS.clip. */
   clip: {
     kind: 'number',
@@ -37,7 +75,10 @@ export const trainSpec = {
     default: 0,
     typed: true,
     label: '기울기 클리핑 (0 = 끔)',
-    valid: { test: (v) => v === 0 || v >= clip.min, text: `0(끄기)이거나 ${clip.min} 이상 ${clip.max} 이하의 숫자여야 합니다` },
+    valid: {
+      test: (v) => v === 0 || v >= clip.min,
+      text: `0(끄기)이거나 ${clip.min} 이상 ${clip.max} 이하의 숫자여야 합니다`,
+    },
   },
   loss: {
     kind: 'enum',
@@ -80,7 +121,8 @@ export const TRAIN_DEFAULTS: TrainState = defaultsOf(trainSpec);
 const RUN_KEYS = (Object.keys(trainSpec) as TrainKey[]).filter((k) => k !== 'steps');
 
 /** Reads the state from a query; each missing or invalid key keeps its default. */
-export const parseTrainState = (search: string, id: string, defaults: TrainState) => parseState(search, id, trainSpec, defaults);
+export const parseTrainState = (search: string, id: string, defaults: TrainState) =>
+  parseState(search, id, trainSpec, defaults);
 
 /** Cache key of a run's settings. */
 export const runKey = (s: TrainState) => RUN_KEYS.map((k) => String(s[k])).join('|');
@@ -88,5 +130,10 @@ export const runKey = (s: TrainState) => RUN_KEYS.map((k) => String(s[k])).join(
 /** The lib's trainer spec of a setting (contract: docs/components.md, src/lib README). */
 export function trainerSpec(s: TrainState): TrainerSpec {
   const { dataset, noise, seed, clip, steps: _, ...network } = s;
-  return { ...network, dataset: { kind: dataset, size: DATASET_SIZE, noise, seed }, clip: clip === 0 ? null : clip, seed };
+  return {
+    ...network,
+    dataset: { kind: dataset, size: DATASET_SIZE, noise, seed },
+    clip: clip === 0 ? null : clip,
+    seed,
+  };
 }

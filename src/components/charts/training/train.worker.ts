@@ -56,7 +56,15 @@ function advance(n: number, forceBoundary: boolean) {
   if (snap.diverged || reachedUntil) playing = false;
   const due = forceBoundary || snap.diverged || !playing || now - lastBoundary >= BOUNDARY_EVERY_MS;
   if (due) lastBoundary = now;
-  post({ type: 'frame', gen, records: [toRecord(snap)], boundary: due ? boundaryOf(run) : null, diverged: snap.diverged, playing, reachedUntil });
+  post({
+    type: 'frame',
+    gen,
+    records: [toRecord(snap)],
+    boundary: due ? boundaryOf(run) : null,
+    diverged: snap.diverged,
+    playing,
+    reachedUntil,
+  });
 }
 
 function tick() {
@@ -75,7 +83,10 @@ function tick() {
       // Aim for MAX_BUDGET_MS of training per tick; change the batch gently so one slow tick does not swing it.
       // Never below MIN_MAX_CHUNK: on a busy CPU the evaluation alone can exceed the budget, and
       // shrinking the batch then only makes the evaluation's share (and the slowdown) worse.
-      chunk = Math.max(MIN_MAX_CHUNK, Math.min(5000, Math.round(chunk * Math.min(2, Math.max(0.5, MAX_BUDGET_MS / took)))));
+      chunk = Math.max(
+        MIN_MAX_CHUNK,
+        Math.min(5000, Math.round(chunk * Math.min(2, Math.max(0.5, MAX_BUDGET_MS / took)))),
+      );
     }
   } catch (error) {
     fail(error);
@@ -96,7 +107,14 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     try {
       run = createRun(m.settings);
       const history = pretrain(run, m.pretrain);
-      post({ type: 'reset', gen, statics: run.statics, history, boundary: boundaryOf(run), diverged: run.trainer.snapshot().diverged });
+      post({
+        type: 'reset',
+        gen,
+        statics: run.statics,
+        history,
+        boundary: boundaryOf(run),
+        diverged: run.trainer.snapshot().diverged,
+      });
     } catch (error) {
       run = null;
       fail(error);

@@ -59,7 +59,10 @@ export function packView(v: TrainView): Packed<TrainView> {
     train: { x: v.train.x.map((n) => Number(n.toPrecision(4))), y: v.train.y },
     test: { x: v.test.x.map((n) => Number(n.toPrecision(4))), y: v.test.y },
     history: { stride: v.history.stride, records: v.history.records.map(rec) },
-    boundary: v.boundary && { res: v.boundary.res, prob: v.boundary.prob.map((p) => (Number.isFinite(p) ? Math.round(p * 1000) / 1000 : String(p))) },
+    boundary: v.boundary && {
+      res: v.boundary.res,
+      prob: v.boundary.prob.map((p) => (Number.isFinite(p) ? Math.round(p * 1000) / 1000 : String(p))),
+    },
   } as unknown as TrainView;
 }
 
@@ -96,7 +99,15 @@ export function tableRows(h: History, rows = 12): string[][] {
   ]);
 }
 
-export const TABLE_HEADERS = ['단계', '훈련 손실', '시험 손실', '훈련 정확도', '시험 정확도', '1층 ‖∂L/∂W‖', '출력층 ‖∂L/∂W‖'];
+export const TABLE_HEADERS = [
+  '단계',
+  '훈련 손실',
+  '시험 손실',
+  '훈련 정확도',
+  '시험 정확도',
+  '1층 ‖∂L/∂W‖',
+  '출력층 ‖∂L/∂W‖',
+];
 
 /** Text alternative of the heatmap: first and output layer at the start and now. */
 export function heatmapDesc(h: History): string {

@@ -80,7 +80,8 @@ class DlSiteSearch extends HTMLElement {
         console.error('검색 UI를 불러오지 못했습니다.', error);
         return null;
       }));
-    const focusInput = () => (this.querySelector<HTMLInputElement>('.pagefind-ui__search-input') ?? earlyInput())?.focus();
+    const focusInput = () =>
+      (this.querySelector<HTMLInputElement>('.pagefind-ui__search-input') ?? earlyInput())?.focus();
 
     /** Close on a result link or a click outside the dialog's frame. */
     const onClick = (event: MouseEvent) => {
@@ -105,7 +106,8 @@ class DlSiteSearch extends HTMLElement {
       document.body.toggleAttribute('data-search-modal-open', false);
       window.removeEventListener('click', onClick);
     });
-    for (const intent of ['pointerenter', 'focus', 'touchstart']) openBtn.addEventListener(intent, () => void load(), { once: true, passive: true });
+    for (const intent of ['pointerenter', 'focus', 'touchstart'])
+      openBtn.addEventListener(intent, () => void load(), { once: true, passive: true });
     window.addEventListener('keydown', (e) => {
       if ((e.metaKey || e.ctrlKey) && e.key === 'k') {
         if (dialog.open) close();

@@ -34,8 +34,18 @@ export function mulABt(
       const b0 = j * k;
       const b1 = b0 + k;
       const b2 = b1 + k;
-      let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s30 = 0, s31 = 0, s32 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s10 = 0,
+        s11 = 0,
+        s12 = 0;
+      let s20 = 0,
+        s21 = 0,
+        s22 = 0,
+        s30 = 0,
+        s31 = 0,
+        s32 = 0;
       for (let p = 0; p < k; p++) {
         const y0 = B[b0 + p];
         const y1 = B[b1 + p];
@@ -90,7 +100,10 @@ export function mulABt(
     }
     for (; j < n; j++) {
       const b0 = j * k;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       for (let p = 0; p < k; p++) {
         const y = B[b0 + p];
         s0 += A[a0 + p] * y;
@@ -140,8 +153,18 @@ export function mulAB(A: Float64Array, B: Float64Array, C: Float64Array, m: numb
     const c0 = i * n;
     let j = 0;
     for (; j + 3 <= n; j += 3) {
-      let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s30 = 0, s31 = 0, s32 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s10 = 0,
+        s11 = 0,
+        s12 = 0;
+      let s20 = 0,
+        s21 = 0,
+        s22 = 0,
+        s30 = 0,
+        s31 = 0,
+        s32 = 0;
       for (let p = 0, q = j; p < k; p++, q += n) {
         const y0 = B[q];
         const y1 = B[q + 1];
@@ -178,7 +201,10 @@ export function mulAB(A: Float64Array, B: Float64Array, C: Float64Array, m: numb
       C[c + 3 * n + 2] = s32;
     }
     for (; j < n; j++) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       for (let p = 0, q = j; p < k; p++, q += n) {
         const y = B[q];
         s0 += A[a0 + p] * y;
@@ -221,7 +247,14 @@ export function gramUpper(A: Float64Array, G: Float64Array, m: number, k: number
     for (; j + 2 <= m; j += 2) {
       const b0 = j * k;
       const b1 = b0 + k;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s10 = 0,
+        s11 = 0,
+        s20 = 0,
+        s21 = 0,
+        s30 = 0,
+        s31 = 0;
       for (let p = 0; p < k; p++) {
         const y0 = A[b0 + p];
         const y1 = A[b1 + p];
@@ -250,7 +283,10 @@ export function gramUpper(A: Float64Array, G: Float64Array, m: number, k: number
     }
     if (j < m) {
       const b0 = j * k;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       for (let p = 0; p < k; p++) {
         const y = A[b0 + p];
         s0 += A[a0 + p] * y;

@@ -17,7 +17,13 @@ import { centredSquaresFunction, layerSumsFunction } from './stats';
  */
 
 export function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
-  return encodeModule([mulAbFunction, mulAbtFunction, backwardPointwiseFunction, layerSumsFunction, centredSquaresFunction]);
+  return encodeModule([
+    mulAbFunction,
+    mulAbtFunction,
+    backwardPointwiseFunction,
+    layerSumsFunction,
+    centredSquaresFunction,
+  ]);
 }
 
 /** A compiled module, or null when WebAssembly (or its SIMD) is missing or refuses it. */
@@ -47,10 +53,29 @@ const RESULTS = 8;
 
 interface KernelExports {
   mul_ab(a: number, b: number, c: number, m: number, n: number, k: number): void;
-  mul_abt(a: number, b: number, c: number, m: number, n: number, k: number, bias: number, hasBias: number, upper: number): void;
+  mul_abt(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    n: number,
+    k: number,
+    bias: number,
+    hasBias: number,
+    upper: number,
+  ): void;
   backward_pointwise(g: number, der: number, dz: number, col: number, batch: number, width: number, out: number): void;
   layer_sums(z: number, out: number, der: number, n: number, threshold: number, res: number): void;
-  centred_squares(z: number, out: number, n: number, ko: number, kz: number, meanOut: number, meanZ: number, res: number): void;
+  centred_squares(
+    z: number,
+    out: number,
+    n: number,
+    ko: number,
+    kz: number,
+    meanOut: number,
+    meanZ: number,
+    res: number,
+  ): void;
 }
 
 /** A wasm memory with the kernels bound to it. */

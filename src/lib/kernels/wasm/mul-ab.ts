@@ -1,4 +1,19 @@
-import { f64, f64x2, forLoop, get, I32, i32, inc, pointerLoop, select, set, v128, when, type Code, type FunctionDef } from './encoder';
+import {
+  f64,
+  f64x2,
+  forLoop,
+  get,
+  I32,
+  i32,
+  inc,
+  pointerLoop,
+  select,
+  set,
+  v128,
+  when,
+  type Code,
+  type FunctionDef,
+} from './encoder';
 import { madd, productLocals, productPrologue, rowStart, type ProductLocals } from './product';
 
 /**
@@ -19,12 +34,31 @@ import { madd, productLocals, productPrologue, rowStart, type ProductLocals } fr
  */
 
 // Parameters.
-const A = 0, B = 1, C = 2, M = 3, N = 4, K = 5;
+const A = 0,
+  B = 1,
+  C = 2,
+  M = 3,
+  N = 4,
+  K = 5;
 // i32 locals.
-const I = 6, J = 7, PA = 8, PB = 9, END = 10, KA = 11, KA2 = 12, KA3 = 13, NB = 14, M4 = 15, N4 = 16, N2 = 17, PC = 18;
+const I = 6,
+  J = 7,
+  PA = 8,
+  PB = 9,
+  END = 10,
+  KA = 11,
+  KA2 = 12,
+  KA3 = 13,
+  NB = 14,
+  M4 = 15,
+  N4 = 16,
+  N2 = 17,
+  PC = 18;
 // v128 locals: 8 accumulators, the two B vectors, the splat A value.
 const ACC = [19, 20, 21, 22, 23, 24, 25, 26];
-const B0 = 27, B1 = 28, X = 29;
+const B0 = 27,
+  B1 = 28,
+  X = 29;
 // f64 local.
 const S = 30;
 
@@ -40,7 +74,11 @@ const block4x4: Code = [
   pointerLoop(PA, END, [
     set(B0, get(PB), v128.load(0)),
     set(B1, get(PB), v128.load(16)),
-    [0, 1, 2, 3].map((r) => [set(X, rowAddress(r), v128.load64Splat()), madd(ACC[2 * r], X, B0), madd(ACC[2 * r + 1], X, B1)]),
+    [0, 1, 2, 3].map((r) => [
+      set(X, rowAddress(r), v128.load64Splat()),
+      madd(ACC[2 * r], X, B0),
+      madd(ACC[2 * r + 1], X, B1),
+    ]),
     inc(PA, i32.const(8)),
     inc(PB, get(NB)),
   ]),
@@ -66,7 +104,15 @@ const pair: Code = [
     inc(PA, i32.const(8)),
     inc(PB, get(NB)),
   ]),
-  get(C), get(I), get(NB), i32.mul, i32.add, get(J), i32.const(3), i32.shl, i32.add,
+  get(C),
+  get(I),
+  get(NB),
+  i32.mul,
+  i32.add,
+  get(J),
+  i32.const(3),
+  i32.shl,
+  i32.add,
   get(ACC[0]),
   v128.store(),
 ];
@@ -80,7 +126,17 @@ const lastColumn: Code = [
     inc(PA, i32.const(8)),
     inc(PB, get(NB)),
   ]),
-  get(C), get(I), get(NB), i32.mul, i32.add, get(N), i32.const(3), i32.shl, i32.add, i32.const(8), i32.sub,
+  get(C),
+  get(I),
+  get(NB),
+  i32.mul,
+  i32.add,
+  get(N),
+  i32.const(3),
+  i32.shl,
+  i32.add,
+  i32.const(8),
+  i32.sub,
   get(S),
   f64.store(),
 ];

@@ -25,7 +25,11 @@ export interface ProductLocals {
 }
 
 /** Locals after the parameters: 13 i32, 11 v128 (8 accumulators and 3 operands), 1 f64. */
-export const productLocals: readonly ValType[] = [...new Array<ValType>(13).fill(I32), ...new Array<ValType>(11).fill(V128), F64];
+export const productLocals: readonly ValType[] = [
+  ...new Array<ValType>(13).fill(I32),
+  ...new Array<ValType>(11).fill(V128),
+  F64,
+];
 
 /** Byte strides of 1, 2 and 3 rows of A (k·8, 2k·8, 3k·8) and of C (n·8); m and n rounded down to multiples of 4. */
 export function productPrologue(l: ProductLocals): Code {
@@ -45,4 +49,5 @@ export function rowStart(l: ProductLocals): Code {
 }
 
 /** acc = acc + x·y (two separate roundings, as in JS). */
-export const madd = (acc: number, x: number, y: number): Code => set(acc, get(acc), get(x), get(y), f64x2.mul, f64x2.add);
+export const madd = (acc: number, x: number, y: number): Code =>
+  set(acc, get(acc), get(x), get(y), f64x2.mul, f64x2.add);

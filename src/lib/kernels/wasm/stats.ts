@@ -1,4 +1,19 @@
-import { f64, f64x2, forLoop, get, I32, F64, i32, select, set, V128, v128, when, type Code, type FunctionDef } from './encoder';
+import {
+  f64,
+  f64x2,
+  forLoop,
+  get,
+  I32,
+  F64,
+  i32,
+  select,
+  set,
+  V128,
+  v128,
+  when,
+  type Code,
+  type FunctionDef,
+} from './encoder';
 
 /**
  * Two reductions of the layer statistics (layer-stats.ts) over n doubles, two lanes at a
@@ -15,10 +30,32 @@ import { f64, f64x2, forLoop, get, I32, F64, i32, select, set, V128, v128, when,
 
 // ---- layer_sums ---------------------------------------------------------------------------
 
-const Z = 0, OUT = 1, DER = 2, N = 3, THRESHOLD = 4, RES = 5;
-const Q = 6, END2 = 7, END = 8; // byte offsets
-const HV = 9, ZV = 10, DV = 11, MAX_H = 12, MAX_Z = 13, COUNT = 14, THR = 15, ONE = 16;
-const SUM_H = 17, SUM_Z = 18, SUM_D = 19, TAIL_MAX_H = 20, TAIL_MAX_Z = 21, TAIL_COUNT = 22, H = 23, X = 24, D = 25;
+const Z = 0,
+  OUT = 1,
+  DER = 2,
+  N = 3,
+  THRESHOLD = 4,
+  RES = 5;
+const Q = 6,
+  END2 = 7,
+  END = 8; // byte offsets
+const HV = 9,
+  ZV = 10,
+  DV = 11,
+  MAX_H = 12,
+  MAX_Z = 13,
+  COUNT = 14,
+  THR = 15,
+  ONE = 16;
+const SUM_H = 17,
+  SUM_Z = 18,
+  SUM_D = 19,
+  TAIL_MAX_H = 20,
+  TAIL_MAX_Z = 21,
+  TAIL_COUNT = 22,
+  H = 23,
+  X = 24,
+  D = 25;
 
 const at = (base: number): Code => [get(base), get(Q), i32.add];
 /** sum = sum + lane 0 of v + lane 1 of v, in that order. */
@@ -27,7 +64,15 @@ const addLanes = (sum: number, v: number): Code => [
   set(sum, get(sum), get(v), f64x2.extractLane(1), f64.add),
 ];
 /** max over lane 0, lane 1 of v and the scalar tail. */
-const maxOf = (v: number, tail: number): Code => [get(v), f64x2.extractLane(0), get(v), f64x2.extractLane(1), f64.max, get(tail), f64.max];
+const maxOf = (v: number, tail: number): Code => [
+  get(v),
+  f64x2.extractLane(0),
+  get(v),
+  f64x2.extractLane(1),
+  f64.max,
+  get(tail),
+  f64.max,
+];
 
 const sumsPair: Code = [
   set(HV, at(OUT), v128.load()),
@@ -64,21 +109,56 @@ export const layerSumsFunction: FunctionDef = {
     set(ONE, f64.const(1), f64x2.splat),
     forLoop(Q, i32.const(0), get(END2), i32.const(16), sumsPair),
     when([get(Q), get(END), i32.ltS], sumsTail),
-    get(RES), get(SUM_H), f64.store(0),
-    get(RES), get(SUM_Z), f64.store(8),
-    get(RES), get(SUM_D), f64.store(16),
-    get(RES), maxOf(MAX_H, TAIL_MAX_H), f64.store(24),
-    get(RES), maxOf(MAX_Z, TAIL_MAX_Z), f64.store(32),
-    get(RES), get(COUNT), f64x2.extractLane(0), get(COUNT), f64x2.extractLane(1), f64.add, get(TAIL_COUNT), f64.add, f64.store(40),
+    get(RES),
+    get(SUM_H),
+    f64.store(0),
+    get(RES),
+    get(SUM_Z),
+    f64.store(8),
+    get(RES),
+    get(SUM_D),
+    f64.store(16),
+    get(RES),
+    maxOf(MAX_H, TAIL_MAX_H),
+    f64.store(24),
+    get(RES),
+    maxOf(MAX_Z, TAIL_MAX_Z),
+    f64.store(32),
+    get(RES),
+    get(COUNT),
+    f64x2.extractLane(0),
+    get(COUNT),
+    f64x2.extractLane(1),
+    f64.add,
+    get(TAIL_COUNT),
+    f64.add,
+    f64.store(40),
   ],
 };
 
 // ---- centred_squares ----------------------------------------------------------------------
 
-const CZ = 0, COUT = 1, CN = 2, KO = 3, KZ = 4, MEAN_OUT = 5, MEAN_Z = 6, CRES = 7;
-const CQ = 8, CEND2 = 9, CEND = 10;
-const AV = 11, CV = 12, KOV = 13, KZV = 14, MOV = 15, MZV = 16;
-const Q_OUT = 17, Q_Z = 18, A = 19, C = 20;
+const CZ = 0,
+  COUT = 1,
+  CN = 2,
+  KO = 3,
+  KZ = 4,
+  MEAN_OUT = 5,
+  MEAN_Z = 6,
+  CRES = 7;
+const CQ = 8,
+  CEND2 = 9,
+  CEND = 10;
+const AV = 11,
+  CV = 12,
+  KOV = 13,
+  KZV = 14,
+  MOV = 15,
+  MZV = 16;
+const Q_OUT = 17,
+  Q_Z = 18,
+  A = 19,
+  C = 20;
 
 const cat = (base: number): Code => [get(base), get(CQ), i32.add];
 
@@ -112,8 +192,11 @@ export const centredSquaresFunction: FunctionDef = {
     set(MZV, get(MEAN_Z), f64x2.splat),
     forLoop(CQ, i32.const(0), get(CEND2), i32.const(16), squaresPair),
     when([get(CQ), get(CEND), i32.ltS], squaresTail),
-    get(CRES), get(Q_OUT), f64.store(0),
-    get(CRES), get(Q_Z), f64.store(8),
+    get(CRES),
+    get(Q_OUT),
+    f64.store(0),
+    get(CRES),
+    get(Q_Z),
+    f64.store(8),
   ],
 };
-

@@ -1,13 +1,27 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomMatrix as random } from '../../../helpers/random';
 import { gramUpper, mulAB, mulABt } from '../../../../src/lib/kernels/js/dense';
-import { compileKernels, createWasmArena, kernelModule, kernelModuleBytes, type WasmArena } from '../../../../src/lib/kernels/wasm/arena';
+import {
+  compileKernels,
+  createWasmArena,
+  kernelModule,
+  kernelModuleBytes,
+  type WasmArena,
+} from '../../../../src/lib/kernels/wasm/arena';
 
 /** Asserts Object.is equality entry by entry (NaN = NaN, but +0 ≠ −0). */
-function expectIdentical(actual: ArrayLike<number>, expected: ArrayLike<number>, label: string, indices?: number[]): void {
+function expectIdentical(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  label: string,
+  indices?: number[],
+): void {
   const at = indices ?? Array.from({ length: expected.length }, (_, i) => i);
   const differ = at.filter((i) => !Object.is(actual[i], expected[i]));
-  expect(differ.length, `${label}: first differing index ${differ[0]} (${actual[differ[0]]} vs ${expected[differ[0]]})`).toBe(0);
+  expect(
+    differ.length,
+    `${label}: first differing index ${differ[0]} (${actual[differ[0]]} vs ${expected[differ[0]]})`,
+  ).toBe(0);
 }
 
 /** Indices of the upper triangle (j ≥ i) of an m × m matrix. */
@@ -49,7 +63,11 @@ describe('wasm kernel module', () => {
 
   it('exports its kernels and imports only its memory', () => {
     const module = kernelModule()!;
-    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['backward_pointwise', 'centred_squares', 'layer_sums', 'mul_ab', 'mul_abt']);
+    expect(
+      WebAssembly.Module.exports(module)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['backward_pointwise', 'centred_squares', 'layer_sums', 'mul_ab', 'mul_abt']);
     expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
   });
 });
@@ -127,7 +145,11 @@ describe('wasm kernels', () => {
       a.kernels.mulABt(A, B, C, m, n, k, bias);
       a.kernels.mulAB(A, B, C, m, n, k);
       a.kernels.gramUpper(A, G, m, k);
-      for (const [i, g] of guards.entries()) expect([...g].every((v) => v === SENTINEL), `${m}×${n}×${k}: guard ${i} overwritten`).toBe(true);
+      for (const [i, g] of guards.entries())
+        expect(
+          [...g].every((v) => v === SENTINEL),
+          `${m}×${n}×${k}: guard ${i} overwritten`,
+        ).toBe(true);
     }
   });
 
@@ -149,7 +171,13 @@ describe('wasm kernels', () => {
   it('backwardPointwise equals the scalar loop bit for bit (dz, column sums, Σ g², maxima), also with NaN and ±∞', () => {
     const a = arena();
     let seed = 300;
-    for (const [batch, width] of [[1, 1], [3, 5], [4, 8], [16, 64], [5, 13]] as const) {
+    for (const [batch, width] of [
+      [1, 1],
+      [3, 5],
+      [4, 8],
+      [16, 64],
+      [5, 13],
+    ] as const) {
       for (const special of [false, true]) {
         const n = batch * width;
         const g = a.f64(n);
@@ -215,9 +243,16 @@ describe('wasm kernels', () => {
             if (Math.abs(der[i]) < threshold) saturated++;
           }
           const sums = a.kernels.layerSums!(z, out, der, n, threshold);
-          expectIdentical(sums!, [sumOut, sumZ, sumAbsDer, maxOut, maxZ, saturated], `layerSums ${label} threshold ${threshold}`);
+          expectIdentical(
+            sums!,
+            [sumOut, sumZ, sumAbsDer, maxOut, maxZ, saturated],
+            `layerSums ${label} threshold ${threshold}`,
+          );
         }
-        for (const [ko, kz, meanOut, meanZ] of [[1, 1, 0.1, -0.2], [2 ** 10, 2 ** -7, 3, -0]]) {
+        for (const [ko, kz, meanOut, meanZ] of [
+          [1, 1, 0.1, -0.2],
+          [2 ** 10, 2 ** -7, 3, -0],
+        ]) {
           let qOut = 0;
           let qZ = 0;
           for (let i = 0; i < n; i++) {
