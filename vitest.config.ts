@@ -1,16 +1,17 @@
+import { globSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files that mock modules or stub globals, and the real Astro builds: each in a fresh module
- * graph. Every other test file is pure, so it shares its worker's modules (isolate: false):
- * the math library and the notes are loaded once per worker instead of once per file.
+ * Files that touch shared state: they mock modules, stub globals, count WebAssembly memories or
+ * switch the kernel backend; and the real Astro builds. Each runs in a fresh module graph. Found
+ * by what the file does, not by a list, so a renamed or new file cannot slip out. Every other test
+ * file is pure, so it shares its worker's modules (isolate: false): the math library and the notes
+ * are loaded once per worker instead of once per file.
  */
+const SHARED_STATE = /vi\.(mock|doMock|stubGlobal|spyOn)\b|WebAssembly\.Memory|setKernelBackend|releaseWorkspace/;
 const ISOLATED = [
   'tests/build/**',
-  'tests/components/lab-memory.test.ts',
-  'tests/components/lab-runs.test.ts',
-  'tests/lib/kernels/wasm/arena.test.ts',
-  'tests/lib/network/kernel-backends.test.ts',
+  ...globSync('tests/**/*.test.{ts,tsx}').filter((file) => SHARED_STATE.test(readFileSync(file, 'utf8'))),
 ];
 
 export default defineConfig({
