@@ -2,6 +2,7 @@
  * What the audit specs share: the pages of the build under audit, the audit.config.json
  * budgets, and how a visit waits until every island has hydrated.
  */
+import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { htmlFiles } from '../../../src/integrations/html-files.mjs';
@@ -67,26 +68,16 @@ export function isForeign(url, origin) {
 }
 
 /**
- * Scrolls through the page so `client:visible` islands hydrate and lazy fonts load, then
- * waits for the network and the fonts to go quiet. The short frame waits inside the page
- * only pace the scroll (a throttled tab gets 250 ms); no assertion depends on them.
+ * Brings every `client:visible` island into view and waits until it has hydrated (Astro drops
+ * the island's `ssr` attribute then), then waits for the network and the fonts to go quiet.
+ * Each wait is on a condition, so a busy machine only makes it slower, never wrong.
  * @param {import('@playwright/test').Page} page
  */
 export async function settle(page) {
-  await page.evaluate(async () => {
-    const frame = () =>
-      new Promise((r) => {
-        requestAnimationFrame(() => setTimeout(r, 30));
-        setTimeout(r, 250);
-      });
-    const step = Math.max(200, window.innerHeight * 0.9);
-    // At most 400 steps: a page that keeps growing as it scrolls would otherwise never end.
-    for (let i = 0, y = 0; y < document.documentElement.scrollHeight && i < 400; y += step, i++) {
-      window.scrollTo(0, y);
-      await frame();
-    }
-    window.scrollTo(0, document.documentElement.scrollHeight);
-  });
+  for (const island of await page.locator('astro-island[client="visible"]').all()) {
+    await island.scrollIntoViewIfNeeded();
+    await expect(island).not.toHaveAttribute('ssr');
+  }
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
