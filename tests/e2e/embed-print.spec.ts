@@ -1,42 +1,13 @@
-/** Embed mode (`?embed=1#<chart-id>`) and printing, for one chart of each kind. */
-import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+/**
+ * Embed mode (`?embed=1#<chart-id>`) and printing, for one chart of each kind. The audit
+ * (tests/audit/pages.spec.ts) holds each embed to the zero goals (axe, overflow, CSP, errors) in all four projects.
+ */
 import { expect, test } from './fixtures';
 import { CHARTS, openChart, themeTag } from './export-charts';
 import { findOverflow, measureOverflow } from '../audit/lib/overflow.mjs';
 
-/** The accessibility rules the audit holds every page to. */
-const AXE_TAGS: string[] = JSON.parse(readFileSync('audit.config.json', 'utf8')).axeTags;
-
 test.describe('embed mode (?embed=1#<chart-id>)', () => {
   for (const chart of CHARTS) {
-    test(
-      `${chart.kind}: the audit's zero goals hold (axe, overflow at 390 px, no other host, no errors)`,
-      { tag: ['@phone', '@phone-dark'] },
-      async ({ page, errors }) => {
-        await page.addInitScript(() => {
-          const w = window as unknown as { __csp: string[] };
-          w.__csp = [];
-          document.addEventListener('securitypolicyviolation', (e) =>
-            w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-          );
-        });
-        const res = await page.goto(`/${chart.page}?embed=1#${chart.id}`);
-        expect(res?.status()).toBe(200);
-        await expect(page.locator(`astro-island:has(#${chart.id})`).last()).not.toHaveAttribute('ssr');
-        await page.evaluate(() => window.scrollTo(0, 0));
-        expect(findOverflow(await page.evaluate(measureOverflow)), 'overflow').toEqual([]);
-        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        expect(
-          axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-          'axe',
-        ).toEqual([]);
-        expect([...errors, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))]).toEqual(
-          [],
-        );
-      },
-    );
-
     test(`${chart.kind}: only the chart shows, it fills the iframe, and it links back to the note`, async ({
       page,
       context,
