@@ -78,7 +78,7 @@ export interface Activation {
    * (x = Infinity for softplus, whose supremum 1 is only approached).
    */
   readonly maxDerivative: { readonly x: number; readonly value: number };
-  /** True when f′ → 0 in both tails (sigmoid, tanh): the cause of vanishing gradients. */
+  /** True when f′ → 0 in both tails (the `saturating` family: sigmoid, tanh): the cause of vanishing gradients. */
   readonly saturates: boolean;
   readonly family: ActivationFamily;
   readonly params: readonly ActivationParamSpec[];
