@@ -67,6 +67,7 @@ const pairStep: Code = [
   inc(Q, i32.const(16)),
 ];
 
+// The last column of an odd width: pairStep in scalar f64, the same steps in the same order.
 const tailStep: Code = [
   set(GS, at(G), f64.load()),
   set(DS, get(GS), at(DER), f64.load(), f64.mul),
