@@ -26,9 +26,14 @@ try {
   console.error(`✖ ${e.message}\nusage: npm run audit -- [--build] [--offline] [--skip=step,…]`);
   process.exit(2);
 }
+/** The two builds the audit checks: output folder and BASE_PATH. */
+const BUILDS = [
+  ['dist', '/'],
+  ['dist-sub', '/sub'],
+];
 const t0 = performance.now();
 const results = [];
-const notes = [...[...args.skip].map((s) => `SKIPPED: ${s} (--skip); this run does not prove it`)];
+const notes = [...args.skip].map((s) => `SKIPPED: ${s} (--skip); this run does not prove it`);
 
 /** Runs a command with its output shown; resolves to its exit code. */
 function run(cmd, argv, env = {}, capture = false) {
@@ -57,10 +62,7 @@ async function step(name, label, fn) {
 const ok = (r) => (r.code === 0 ? 'pass' : 'fail');
 
 await koreanSystemFont();
-for (const [dir, base] of [
-  ['dist', '/'],
-  ['dist-sub', '/sub'],
-]) {
+for (const [dir, base] of BUILDS) {
   if (!args.build && existsSync(`${dir}/index.html`)) continue;
   await step('build', `build ${dir} (BASE_PATH=${base})`, async () =>
     ok(await run('npx', ['astro', 'build', '--outDir', dir], { BASE_PATH: base, SITE_URL: '' })),
@@ -83,10 +85,7 @@ await step('csp', 'CSP of every page (both builds)', async () => {
 });
 await step('links', 'links and #fragments, linkinator (root and /sub builds)', async () => {
   let outcome = 'pass';
-  for (const [dir, base] of [
-    ['dist', '/'],
-    ['dist-sub', '/sub'],
-  ]) {
+  for (const [dir, base] of BUILDS) {
     const server = await startStaticServer({ root: dir, base, hostLike: true });
     if ((await run('npx', ['linkinator', server.url, '--config', 'linkinator.config.json'])).code !== 0)
       outcome = 'fail';

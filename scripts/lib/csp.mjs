@@ -3,11 +3,16 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { htmlFiles } from '../../src/integrations/html-files.mjs';
 
-export { htmlFiles };
-
 /** `'sha256-…'` of an inline script's exact text, as browsers compute it. */
 export function scriptHash(text) {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+/** The exact text of each inline script of a page (no `src`, not JSON data). */
+function* inlineScripts(html) {
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\bsrc=/.test(m[1]) && !/type="application\/(ld\+)?json"/.test(m[1])) yield m[2];
+  }
 }
 
 /**
@@ -29,12 +34,11 @@ export function checkPage(html) {
       .map(([name, ...values]) => [name, values]),
   );
   const allowed = new Set([...(policy['script-src-elem'] ?? policy['script-src'] ?? [])]);
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (/\bsrc=/.test(m[1]) || /type="application\/(ld\+)?json"/.test(m[1])) continue;
-    const hash = scriptHash(m[2]);
+  for (const text of inlineScripts(html)) {
+    const hash = scriptHash(text);
     if (!allowed.has(`'${hash}'`)) {
       missing.push(hash);
-      problems.push(`inline script not allowed by CSP (${hash}): ${m[2].slice(0, 60).replace(/\s+/g, ' ')}…`);
+      problems.push(`inline script not allowed by CSP (${hash}): ${text.slice(0, 60).replace(/\s+/g, ' ')}…`);
     }
   }
   return { problems, missing };
@@ -44,9 +48,7 @@ export function checkPage(html) {
 export function inlineScriptHashes(dist) {
   const hashes = new Set();
   for (const file of htmlFiles(dist)) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-      if (!/\bsrc=/.test(m[1]) && !/type="application\/(ld\+)?json"/.test(m[1])) hashes.add(scriptHash(m[2]));
-    }
+    for (const text of inlineScripts(readFileSync(file, 'utf8'))) hashes.add(scriptHash(text));
   }
   return [...hashes].sort();
 }

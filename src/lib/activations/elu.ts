@@ -34,7 +34,6 @@ export function createElu(alpha?: number): Activation {
     tex: '\\mathrm{ELU}(x) = \\begin{cases} x & x > 0 \\\\ \\alpha\\,(e^{x} - 1) & x \\le 0 \\end{cases}',
     dtex: "\\mathrm{ELU}'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha\\,e^{x} & x \\le 0 \\end{cases}",
     maxDerivative: al > 1 ? { x: 0, value: al } : { x: 1, value: 1 },
-    saturates: false,
     family: 'smooth',
     params: [ALPHA_PARAM],
     paramValues: { alpha: al },

@@ -42,9 +42,6 @@ export const geluActivation: Activation = defineActivation({
   dtex: "\\mathrm{GELU}'(x) = \\Phi(x) + x\\,\\varphi(x)",
   // GELU″(x) = φ(x)(2 − x²) vanishes at √2; value Φ(√2) + √2·φ(√2) from mpmath.
   maxDerivative: { x: Math.SQRT2, value: 1.1289041451851547 },
-  saturates: false,
   family: 'smooth',
-  params: [],
-  paramValues: {},
   reference: 'Hendrycks & Gimpel (2016), Gaussian Error Linear Units (GELUs)',
 });

@@ -26,7 +26,6 @@ export function createLeakyRelu(slope?: number): Activation {
     tex: '\\mathrm{LeakyReLU}(x) = \\begin{cases} x & x > 0 \\\\ a\\,x & x \\le 0 \\end{cases}',
     dtex: "\\mathrm{LeakyReLU}'(x) = \\begin{cases} 1 & x > 0 \\\\ a & x \\le 0 \\end{cases}",
     maxDerivative: { x: 1, value: 1 },
-    saturates: false,
     family: 'relu',
     params: [SLOPE_PARAM],
     paramValues: { slope: a },

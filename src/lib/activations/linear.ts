@@ -19,10 +19,7 @@ export const linearActivation: Activation = defineActivation({
   tex: 'f(x) = x',
   dtex: "f'(x) = 1",
   maxDerivative: { x: 0, value: 1 },
-  saturates: false,
   family: 'linear',
-  params: [],
-  paramValues: {},
   reference:
     'Saxe, McClelland & Ganguli (2014), Exact solutions to the nonlinear dynamics of learning in deep linear neural networks',
 });

@@ -40,9 +40,6 @@ export const reluActivation: Activation = defineActivation({
   tex: '\\mathrm{ReLU}(x) = \\max(0, x)',
   dtex: "\\mathrm{ReLU}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
   maxDerivative: { x: 1, value: 1 },
-  saturates: false,
   family: 'relu',
-  params: [],
-  paramValues: {},
   reference: 'Nair & Hinton (2010), Rectified Linear Units Improve Restricted Boltzmann Machines',
 });

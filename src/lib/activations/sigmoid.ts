@@ -41,9 +41,6 @@ export const sigmoidActivation: Activation = defineActivation({
   tex: '\\sigma(x) = \\frac{1}{1 + e^{-x}}',
   dtex: "\\sigma'(x) = \\sigma(x)\\,\\bigl(1 - \\sigma(x)\\bigr)",
   maxDerivative: { x: 0, value: 0.25 },
-  saturates: true,
   family: 'saturating',
-  params: [],
-  paramValues: {},
   reference: 'Glorot & Bengio (2010), Understanding the difficulty of training deep feedforward neural networks',
 });

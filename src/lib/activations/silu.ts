@@ -46,10 +46,7 @@ export const siluActivation: Activation = defineActivation({
   tex: '\\mathrm{SiLU}(x) = x\\,\\sigma(x) = \\frac{x}{1 + e^{-x}}',
   dtex: "\\mathrm{SiLU}'(x) = \\sigma(x)\\,\\bigl(1 + x\\,(1 - \\sigma(x))\\bigr)",
   maxDerivative: { x: 2.3993572805154675, value: 1.099839320128867 },
-  saturates: false,
   family: 'smooth',
-  params: [],
-  paramValues: {},
   reference:
     'Elfwing, Uchibe & Doya (2018), Sigmoid-Weighted Linear Units; Ramachandran, Zoph & Le (2017), Searching for Activation Functions',
 });

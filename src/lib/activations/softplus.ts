@@ -30,10 +30,7 @@ export const softplusActivation: Activation = defineActivation({
   dtex: "\\mathrm{softplus}'(x) = \\sigma(x) = \\frac{1}{1 + e^{-x}}",
   // sup f′ = 1 is approached as x → ∞ and never attained; df(Infinity) = 1.
   maxDerivative: { x: Infinity, value: 1 },
-  saturates: false,
   family: 'smooth',
-  params: [],
-  paramValues: {},
   reference:
     'Dugas, Bengio, Bélisle, Nadeau & Garcia (2001), Incorporating Second-Order Functional Knowledge for Better Option Pricing',
 });

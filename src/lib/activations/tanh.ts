@@ -76,9 +76,6 @@ export const tanhActivation: Activation = defineActivation({
   tex: '\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}',
   dtex: "\\tanh'(x) = 1 - \\tanh^2(x)",
   maxDerivative: { x: 0, value: 1 },
-  saturates: true,
   family: 'saturating',
-  params: [],
-  paramValues: {},
   reference: 'LeCun, Bottou, Orr & Müller (1998), Efficient BackProp; Glorot & Bengio (2010)',
 });

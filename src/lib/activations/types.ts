@@ -62,7 +62,9 @@ export interface Activation {
   readonly df: (x: number) => number;
   /**
    * Fills h[i] = f(z[i]) and d[i] = f′(z[i]) for i < n in one pass, sharing the work
-   * (one exponential instead of two). Bit-identical to calling f and df.
+   * (one exponential instead of two). Bit-identical to calling f and df. Each activation
+   * writes its own loop on purpose: it is the hot loop of every layer, and a shared loop
+   * calling f and df per element would compute the exponential twice.
    */
   readonly evaluate: (z: Float64Array, h: Float64Array, d: Float64Array, n: number) => void;
   /** Output range [lo, hi] of f over the reals (±Infinity allowed). */
@@ -78,7 +80,7 @@ export interface Activation {
    * (x = Infinity for softplus, whose supremum 1 is only approached).
    */
   readonly maxDerivative: { readonly x: number; readonly value: number };
-  /** True when f′ → 0 in both tails (sigmoid, tanh): the cause of vanishing gradients. */
+  /** True when f′ → 0 in both tails (the `saturating` family: sigmoid, tanh): the cause of vanishing gradients. */
   readonly saturates: boolean;
   readonly family: ActivationFamily;
   readonly params: readonly ActivationParamSpec[];

@@ -9,19 +9,11 @@ export interface DenseKernels {
   /** Which implementation runs the products. */
   readonly backend: KernelBackend;
   /** C = A·Bᵀ (+ bias), see `mulABt`. */
-  mulABt(
-    A: Float64Array,
-    B: Float64Array,
-    C: Float64Array,
-    m: number,
-    n: number,
-    k: number,
-    bias?: Float64Array | null,
-  ): void;
+  mulABt: typeof mulABt;
   /** C = A·B, see `mulAB`. */
-  mulAB(A: Float64Array, B: Float64Array, C: Float64Array, m: number, n: number, k: number): void;
+  mulAB: typeof mulAB;
   /** Upper triangle of A·Aᵀ, see `gramUpper`. */
-  gramUpper(A: Float64Array, G: Float64Array, m: number, k: number): void;
+  gramUpper: typeof gramUpper;
   /**
    * wasm only: dz = g ⊙ der, col = Σ_b dz_b, out = [Σ g², max |g|, max |dz|] (batch × width),
    * bit-identical to the scalar loop of gradient-flow.ts. Returns false, doing nothing, when

@@ -7,6 +7,7 @@
  * lives: ∂L/∂z is what backpropagation sends into the last layer's weights.
  */
 import { sigmoid, sigmoidDerivative } from '../activations/sigmoid';
+import { softplus } from '../activations/softplus';
 
 export const binaryLossIds = ['bce', 'mse'] as const;
 export type BinaryLossId = (typeof binaryLossIds)[number];
@@ -18,11 +19,6 @@ export interface BinaryLoss {
   value(z: number, y: number): number;
   /** ∂L/∂z. */
   dz(z: number, y: number): number;
-}
-
-/** log(1 + e^x) without overflow (x = 1000 → 1000) or loss of precision (x = −40 → 4.2e-18). */
-function softplus(x: number): number {
-  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
 /**

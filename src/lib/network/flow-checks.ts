@@ -3,11 +3,6 @@ import type { Activation } from '../activations/types';
 import { checkInteger, LIMITS } from './limits';
 import { validateNetworkSpec, type Network } from './network';
 
-function checkBatch(batch: number): number {
-  checkInteger('batch', batch, 1, LIMITS.maxBatch);
-  return batch;
-}
-
 function checkCells(depth: number, width: number, batch: number): void {
   const cells = depth * width * batch;
   if (cells > LIMITS.maxCells) {
@@ -42,7 +37,7 @@ export function prepareFlow(network: Network, input: Float64Array, batch: number
       throw new RangeError(`Invalid network: every layer needs a bias Float64Array of width = ${width} values.`);
     }
   }
-  checkBatch(batch);
+  checkInteger('batch', batch, 1, LIMITS.maxBatch);
   if (!(input instanceof Float64Array)) {
     throw new RangeError('Invalid input: expected a Float64Array of batch × width values (row-major).');
   }

@@ -50,45 +50,39 @@ export function fillLayerStats(
   kernels?: DenseKernels,
 ): number {
   const n = batch * width;
-  const trackDead = act.family === 'relu';
-  const threshold = 0.01 * act.maxDerivative.value;
+  // Counting saturated values only for a saturating activation: threshold −∞ counts none.
+  const threshold = act.saturates ? 0.01 * act.maxDerivative.value : -Infinity;
   // The wasm reductions (bit-identical) when the buffers are in wasm memory.
-  const sums = kernels?.layerSums?.(z, out, der, n, act.saturates ? threshold : -Infinity) ?? null;
-  if (sums !== null) {
-    const [sumOut, sumZ, sumAbsDer, maxOut, maxZ, saturated] = sums;
-    stats.meanAbsDerivative[l] = sumAbsDer / n;
-    stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
-    stats.deadFraction[l] = trackDead ? deadShare(z, batch, width, dead) : 0;
-    finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l, kernels);
-    return maxOut;
-  }
+  const [sumOut, sumZ, sumAbsDer, maxOut, maxZ, saturated] =
+    kernels?.layerSums?.(z, out, der, n, threshold) ?? layerSums(z, out, der, n, threshold);
+  stats.meanAbsDerivative[l] = sumAbsDer / n;
+  stats.saturatedFraction[l] = saturated / n;
+  stats.deadFraction[l] = act.family === 'relu' ? deadShare(z, batch, width, dead) : 0;
+  finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l, kernels);
+  return maxOut;
+}
+
+/** [Σ out, Σ z, Σ |der|, max |out|, max |z|, #{i : |der[i]| < threshold}] over n values, in index order. */
+function layerSums(z: Float64Array, out: Float64Array, der: Float64Array, n: number, threshold: number): number[] {
   let sumOut = 0;
   let sumZ = 0;
   let maxOut = 0;
   let maxZ = 0;
   let sumAbsDer = 0;
-  for (let b = 0; b < batch; b++) {
-    const o = b * width;
-    for (let j = 0; j < width; j++) {
-      const i = o + j;
-      const h = out[i];
-      const x = z[i];
-      sumOut += h;
-      sumZ += x;
-      maxOut = Math.max(maxOut, Math.abs(h));
-      maxZ = Math.max(maxZ, Math.abs(x));
-      sumAbsDer += Math.abs(der[i]);
-    }
+  for (let i = 0; i < n; i++) {
+    const h = out[i];
+    const x = z[i];
+    sumOut += h;
+    sumZ += x;
+    maxOut = Math.max(maxOut, Math.abs(h));
+    maxZ = Math.max(maxZ, Math.abs(x));
+    sumAbsDer += Math.abs(der[i]);
   }
   let saturated = 0;
-  if (act.saturates) {
+  if (threshold > -Infinity) {
     for (let i = 0; i < n; i++) if (Math.abs(der[i]) < threshold) saturated++;
   }
-  stats.meanAbsDerivative[l] = sumAbsDer / n;
-  stats.saturatedFraction[l] = act.saturates ? saturated / n : 0;
-  stats.deadFraction[l] = trackDead ? deadShare(z, batch, width, dead) : 0;
-  finishMoments(z, out, n, sumOut, sumZ, maxOut, maxZ, stats, l, kernels);
-  return maxOut;
+  return [sumOut, sumZ, sumAbsDer, maxOut, maxZ, saturated];
 }
 
 /** Share of the width units with z ≤ 0 for every sample of the batch (NaN counts as alive). */

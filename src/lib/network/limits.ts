@@ -21,11 +21,12 @@ export const LIMITS = Object.freeze({
 export type Limits = typeof LIMITS;
 
 /**
- * Throws the library's standard RangeError unless `value` is an integer in [min, max]:
+ * `value`, or the library's standard RangeError unless it is an integer in [min, max]:
  * "Invalid depth 0: depth must be an integer from 1 to 200."
  */
-export function checkInteger(name: string, value: unknown, min: number, max: number): void {
+export function checkInteger(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`Invalid ${name} ${String(value)}: ${name} must be an integer from ${min} to ${max}.`);
   }
+  return value;
 }

@@ -1,13 +1,13 @@
 import { getActivation, isActivationId } from '../activations/registry';
 import { activationIds, type ActivationId } from '../activations/types';
 import { initIds, inits, isInitId, type InitId } from './init';
-import { LIMITS } from './limits';
+import { checkInteger, LIMITS } from './limits';
 import { createSeededFiller, seedToUint32 } from '../numeric/rng';
 
-/** What `createNetwork` builds: `depth` square fully connected layers of `width` units. */
 /** What the theory needs of a network: its spec without the seed. */
 export type ArchitectureSpec = Omit<NetworkSpec, 'seed'>;
 
+/** What `createNetwork` builds: `depth` square fully connected layers of `width` units. */
 export interface NetworkSpec {
   readonly depth: number;
   readonly width: number;
@@ -33,13 +33,6 @@ export interface Network {
   readonly layers: readonly Layer[];
 }
 
-function checkInteger(name: string, value: unknown, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new RangeError(`Invalid ${name} ${String(value)}: ${name} must be an integer from 1 to ${max}.`);
-  }
-  return value;
-}
-
 /**
  * Validates a spec and returns a normalised copy (slope/alpha kept only where they apply,
  * seed kept as given). Throws a RangeError naming the bad argument and its valid values.
@@ -48,8 +41,8 @@ export function validateNetworkSpec(spec: NetworkSpec): NetworkSpec {
   if (spec === null || typeof spec !== 'object') {
     throw new RangeError('Invalid network spec: expected an object { depth, width, activation, init, seed }.');
   }
-  const depth = checkInteger('depth', spec.depth, LIMITS.maxDepth);
-  const width = checkInteger('width', spec.width, LIMITS.maxWidth);
+  const depth = checkInteger('depth', spec.depth, 1, LIMITS.maxDepth);
+  const width = checkInteger('width', spec.width, 1, LIMITS.maxWidth);
   if (depth * width * width > LIMITS.maxParameters) {
     throw new RangeError(
       `Invalid depth × width² = ${depth} × ${width}² = ${depth * width * width}: depth × width² must be at most ${LIMITS.maxParameters} (LIMITS.maxParameters).`,

@@ -55,10 +55,6 @@ function derivativeGainUnitGaussian(id: ActivationId, params: ActivationParams):
   return gaussianExpectation((z) => df(z) * df(z));
 }
 
-function checkWidth(width: number): void {
-  checkInteger('width', width, 1, LIMITS.maxWidth);
-}
-
 /**
  * The variance factor per layer predicted for `activation` × `init` at this width:
  * factor = n·Var[W]·E[f′(z)²] (see `VarianceFactor.basis` for which E[f′²] is used).
@@ -74,7 +70,7 @@ export function theoreticalVarianceFactor(
   params: ActivationParams = {},
 ): VarianceFactor {
   const act = getActivation(activation, params);
-  checkWidth(width);
+  checkInteger('width', width, 1, LIMITS.maxWidth);
   const weightGain = width * initVariance(init, width, width);
   let derivativeGain: number;
   let basis: VarianceFactor['basis'];

@@ -1,18 +1,12 @@
 import { getActivation, isActivationId } from '../activations/registry';
 import { activationIds } from '../activations/types';
 import { initIds, isInitId } from '../network/init';
+import { checkInteger } from '../network/limits';
 import { seedToUint32 } from '../numeric/rng';
 import { TRAIN_LIMITS } from './limits';
 import { datasetIds, lossIds, normIds, optimizerIds, type DatasetSpec, type TrainerSpec } from './types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function checkInteger(name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`Invalid ${name} ${String(value)}: ${name} must be an integer from ${min} to ${max}.`);
-  }
-  return value;
-}
 
 function checkNumber(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {

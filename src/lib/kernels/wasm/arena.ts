@@ -51,7 +51,8 @@ const PAGE_BYTES = 65536;
 /** Doubles of the result area of the reductions. */
 const RESULTS = 8;
 
-interface KernelExports {
+/** The module's exports (`WebAssembly.Exports` narrowed to the functions encodeModule exports). */
+interface KernelExports extends WebAssembly.Exports {
   mul_ab(a: number, b: number, c: number, m: number, n: number, k: number): void;
   mul_abt(
     a: number,
@@ -105,7 +106,7 @@ export function createWasmArena(capacity: number, stage: number, module = kernel
   let fns: KernelExports;
   try {
     memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((8 * doubles) / PAGE_BYTES)) });
-    fns = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+    fns = new WebAssembly.Instance(module, { env: { memory } }).exports as KernelExports;
   } catch {
     return null;
   }

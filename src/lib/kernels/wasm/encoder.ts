@@ -1,6 +1,6 @@
 /**
  * A tiny WebAssembly binary encoder: just the instructions, sections and structured loops the
- * matrix kernels in wasm-mul-*.ts need. Instructions are plain byte arrays (`Code`), nested
+ * kernels of this folder need. Instructions are plain byte arrays (`Code`), nested
  * freely and flattened when a module is assembled, so a kernel reads like the text format.
  * Opcodes are from the WebAssembly 2.0 core spec (SIMD: the 0xfd prefix, then a LEB128 index).
  */
@@ -122,6 +122,39 @@ export const f64x2 = {
 
 /** select: [a, b, cond] → cond ≠ 0 ? a : b. */
 export const select = 0x1b;
+
+/** Indices first, first + 1, …, first + count − 1: consecutive parameters or locals. */
+export const indices = (first: number, count: number): number[] => Array.from({ length: count }, (_, i) => first + i);
+
+/** `count` locals of one type. */
+export const repeat = (type: ValType, count: number): ValType[] => new Array<ValType>(count).fill(type);
+
+/** i32 `a + b` of two locals (a byte address plus an offset). */
+export const plus = (a: number, b: number): Code => [get(a), get(b), i32.add];
+
+/** Byte address of double `index` of the array at byte address `base`: base + index·8. */
+export const elementAt = (base: Code, index: Code): Code => [base, index, i32.const(3), i32.shl, i32.add];
+
+/** `sum = sum + lane 0 of v + lane 1 of v` (f64), in that order: the scalar loop's order of additions. */
+export const addLanes = (sum: number, v: number): Code => [
+  set(sum, get(sum), get(v), f64x2.extractLane(0), f64.add),
+  set(sum, get(sum), get(v), f64x2.extractLane(1), f64.add),
+];
+
+/** max(lane 0 of v, lane 1 of v, tail) (f64; NaN if any is NaN). */
+export const maxOfLanes = (v: number, tail: number): Code => [
+  get(v),
+  f64x2.extractLane(0),
+  get(v),
+  f64x2.extractLane(1),
+  f64.max,
+  get(tail),
+  f64.max,
+];
+
+/** Stores the f64 `values` at res[0], res[1], … (res a byte address in a local). */
+export const storeResults = (res: number, values: readonly Code[]): Code =>
+  values.map((value, i) => [get(res), value, f64.store(8 * i)]);
 
 /** `local = local + step` (i32). */
 export const inc = (local: number, step: Code): Code => set(local, get(local), step, i32.add);

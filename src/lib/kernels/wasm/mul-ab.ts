@@ -1,25 +1,11 @@
-import {
-  f64,
-  f64x2,
-  forLoop,
-  get,
-  I32,
-  i32,
-  inc,
-  pointerLoop,
-  select,
-  set,
-  v128,
-  when,
-  type Code,
-  type FunctionDef,
-} from './encoder';
-import { madd, productLocals, productPrologue, rowStart, type ProductLocals } from './product';
+import { elementAt, f64, f64x2, forLoop, get, I32, i32, inc, select, set, v128, when } from './encoder';
+import type { Code, FunctionDef } from './encoder';
+import { B, innerProduct, M, madd, N, outputAt, productLocals, productLocalTypes, productPrologue } from './product';
 
 /**
  * `mul_ab(a, b, c, m, n, k)`: C = A·B, C[i][j] = Σ_p A[i][p]·B[p][j] with A m × k, B k × n,
  * C m × n, row-major doubles at byte addresses a, b, c — the wasm twin of `mulAB` in
- * kernels.ts (the backward product ∂L/∂in = ∂L/∂z·W).
+ * js/dense.ts (the backward product ∂L/∂in = ∂L/∂z·W).
  *
  * Vectorised across output columns: a lane pair holds C[i][j], C[i][j+1], fed by the
  * contiguous B[p][j..j+1] and A[i][p] splat to both lanes. Each output is still
@@ -33,57 +19,32 @@ import { madd, productLocals, productPrologue, rowStart, type ProductLocals } fr
  *   3. Odd n: the last column in scalar f64.
  */
 
-// Parameters.
-const A = 0,
-  B = 1,
-  C = 2,
-  M = 3,
-  N = 4,
-  K = 5;
-// i32 locals.
-const I = 6,
-  J = 7,
-  PA = 8,
-  PB = 9,
-  END = 10,
-  KA = 11,
-  KA2 = 12,
-  KA3 = 13,
-  NB = 14,
-  M4 = 15,
-  N4 = 16,
-  N2 = 17,
-  PC = 18;
-// v128 locals: 8 accumulators, the two B vectors, the splat A value.
-const ACC = [19, 20, 21, 22, 23, 24, 25, 26];
-const B0 = 27,
-  B1 = 28,
-  X = 29;
-// f64 local.
-const S = 30;
-
-const LOCALS: ProductLocals = { A, M, N, K, I, PA, END, KA, KA2, KA3, NB, M4, N4 };
+// Locals: the vectors are the two B vectors and the splat A value.
+const L = productLocals(6);
+const { I, J, PA, PC, NB, M4, N4, HALF: N2, ACC, S } = L;
+const [B0, B1, X] = L.VEC;
 
 /** Byte address of row r of the 4-row block: pa + r·ka. */
-const rowAddress = (r: number): Code => (r === 0 ? get(PA) : [get(PA), get([KA, KA, KA2, KA3][r]), i32.add]);
+const rowAddress = (r: number): Code => (r === 0 ? get(PA) : [get(PA), get([L.KA, L.KA, L.KA2, L.KA3][r]), i32.add]);
+
+/** The inner product down B from byte address `pbStart` (pb steps one row of B, n·8 bytes). */
+const downColumn = (pbStart: Code, body: Code): Code => innerProduct(L, pbStart, get(NB), body);
+/** Byte address of B[0][j]. */
+const columnJ = elementAt(get(B), get(J));
 
 const block4x4: Code = [
   ACC.map((acc) => set(acc, v128.zero)),
-  rowStart(LOCALS),
-  set(PB, get(B), get(J), i32.const(3), i32.shl, i32.add),
-  pointerLoop(PA, END, [
-    set(B0, get(PB), v128.load(0)),
-    set(B1, get(PB), v128.load(16)),
+  downColumn(columnJ, [
+    set(B0, get(L.PB), v128.load(0)),
+    set(B1, get(L.PB), v128.load(16)),
     [0, 1, 2, 3].map((r) => [
       set(X, rowAddress(r), v128.load64Splat()),
       madd(ACC[2 * r], X, B0),
       madd(ACC[2 * r + 1], X, B1),
     ]),
-    inc(PA, i32.const(8)),
-    inc(PB, get(NB)),
   ]),
   // C[i + r][j .. j + 3]
-  set(PC, get(C), get(I), get(NB), i32.mul, i32.add, get(J), i32.const(3), i32.shl, i32.add),
+  set(PC, outputAt(L, get(J))),
   [0, 1, 2, 3].map((r) => [
     get(PC),
     get(ACC[2 * r]),
@@ -97,44 +58,23 @@ const block4x4: Code = [
 
 const pair: Code = [
   set(ACC[0], v128.zero),
-  rowStart(LOCALS),
-  set(PB, get(B), get(J), i32.const(3), i32.shl, i32.add),
-  pointerLoop(PA, END, [
-    set(ACC[0], get(ACC[0]), get(PA), v128.load64Splat(), get(PB), v128.load(), f64x2.mul, f64x2.add),
-    inc(PA, i32.const(8)),
-    inc(PB, get(NB)),
-  ]),
-  get(C),
-  get(I),
-  get(NB),
-  i32.mul,
-  i32.add,
-  get(J),
-  i32.const(3),
-  i32.shl,
-  i32.add,
+  downColumn(
+    columnJ,
+    set(ACC[0], get(ACC[0]), get(PA), v128.load64Splat(), get(L.PB), v128.load(), f64x2.mul, f64x2.add),
+  ),
+  outputAt(L, get(J)),
   get(ACC[0]),
   v128.store(),
 ];
 
+/** C[i][n − 1] (n·8 − 8 bytes into the row). */
 const lastColumn: Code = [
   set(S, f64.const(0)),
-  rowStart(LOCALS),
-  set(PB, get(B), get(N), i32.const(3), i32.shl, i32.add, i32.const(8), i32.sub),
-  pointerLoop(PA, END, [
-    set(S, get(S), get(PA), f64.load(), get(PB), f64.load(), f64.mul, f64.add),
-    inc(PA, i32.const(8)),
-    inc(PB, get(NB)),
-  ]),
-  get(C),
-  get(I),
-  get(NB),
-  i32.mul,
-  i32.add,
-  get(N),
-  i32.const(3),
-  i32.shl,
-  i32.add,
+  downColumn(
+    [elementAt(get(B), get(N)), i32.const(8), i32.sub],
+    set(S, get(S), get(PA), f64.load(), get(L.PB), f64.load(), f64.mul, f64.add),
+  ),
+  outputAt(L, get(N)),
   i32.const(8),
   i32.sub,
   get(S),
@@ -144,9 +84,9 @@ const lastColumn: Code = [
 export const mulAbFunction: FunctionDef = {
   name: 'mul_ab',
   params: [I32, I32, I32, I32, I32, I32],
-  locals: productLocals,
+  locals: productLocalTypes,
   body: [
-    productPrologue(LOCALS),
+    productPrologue(L),
     set(N2, get(N), i32.const(-2), i32.and),
     forLoop(I, i32.const(0), get(M4), i32.const(4), forLoop(J, i32.const(0), get(N4), i32.const(4), block4x4)),
     forLoop(I, i32.const(0), get(M), i32.const(1), [

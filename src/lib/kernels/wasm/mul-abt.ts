@@ -1,25 +1,11 @@
-import {
-  f64,
-  f64x2,
-  forLoop,
-  get,
-  I32,
-  i32,
-  inc,
-  pointerLoop,
-  select,
-  set,
-  v128,
-  when,
-  type Code,
-  type FunctionDef,
-} from './encoder';
-import { madd, productLocals, productPrologue, rowStart, type ProductLocals } from './product';
+import { elementAt, f64, f64x2, forLoop, get, I32, i32, plus, select, set, v128, when } from './encoder';
+import type { Code, FunctionDef } from './encoder';
+import { B, innerProduct, M, madd, N, outputAt, productLocals, productLocalTypes, productPrologue } from './product';
 
 /**
  * `mul_abt(a, b, c, m, n, k, bias, hasBias, upper)`: C = A·Bᵀ (+ bias),
  * C[i][j] = Σ_p A[i][p]·B[j][p] (+ bias[j]) with A m × k, B n × k, C m × n, row-major doubles
- * at byte addresses — the wasm twin of `mulABt` in kernels.ts (the layer pre-activation
+ * at byte addresses — the wasm twin of `mulABt` in js/dense.ts (the layer pre-activation
  * z = in·Wᵀ + b) and, with A = B, upper = 1 and no bias, of `gramUpper` (only entries with
  * j ≥ i are guaranteed; some below the diagonal are written too).
  *
@@ -36,142 +22,73 @@ import { madd, productLocals, productPrologue, rowStart, type ProductLocals } fr
  *   3. Odd m: the last row in scalar f64.
  */
 
-// Parameters.
-const A = 0,
-  B = 1,
-  C = 2,
-  M = 3,
-  N = 4,
-  K = 5,
-  BIAS = 6,
-  HAS_BIAS = 7,
-  UPPER = 8;
-// i32 locals.
-const I = 9,
-  J = 10,
-  PA = 11,
-  PB = 12,
-  END = 13,
-  KA = 14,
-  KA2 = 15,
-  KA3 = 16,
-  NB = 17,
-  M4 = 18,
-  N4 = 19,
-  M2 = 20,
-  PC = 21;
-// v128 locals: 8 accumulators (ACC[c] rows i, i+1 and ACC[4 + c] rows i+2, i+3 of column j + c).
-const ACC = [22, 23, 24, 25, 26, 27, 28, 29];
-const X0 = 30,
-  X1 = 31,
-  Y = 32;
-// f64 local.
-const S = 33;
+// Parameters after the common six.
+const [BIAS, HAS_BIAS, UPPER] = [6, 7, 8];
+// Locals: ACC[c] holds rows i, i+1 and ACC[4 + c] rows i+2, i+3 of column j + c; the vectors
+// are the two row pairs of A and the splat B value.
+const L = productLocals(9);
+const { I, J, PA, PB, PC, KA, KA2, KA3, NB, M4, N4, HALF: M2, ACC, S } = L;
+const [X0, X1, Y] = L.VEC;
 
-const LOCALS: ProductLocals = { A, M, N, K, I, PA, END, KA, KA2, KA3, NB, M4, N4 };
-
-/** Byte address of B[j][0]. */
-const columnStart = (): Code => set(PB, get(B), get(J), get(KA), i32.mul, i32.add);
+/** The inner product along row j of B (pb steps 8 bytes). */
+const alongRow = (body: Code): Code => innerProduct(L, [get(B), get(J), get(KA), i32.mul, i32.add], i32.const(8), body);
 
 /** Byte address of C[i][j]. */
-const outStart = (): Code => set(PC, get(C), get(I), get(NB), i32.mul, i32.add, get(J), i32.const(3), i32.shl, i32.add);
-
-/** base + offset (i32), offset a local or nothing. */
-const plus = (base: number, offset: number | null): Code =>
-  offset === null ? get(base) : [get(base), get(offset), i32.add];
+const outStart = (): Code => set(PC, outputAt(L, get(J)));
 
 /** (double at lo, double at hi) as one vector. */
 const pairAt = (lo: Code, hi: Code): Code => [hi, lo, v128.load64Splat(), v128.load64Lane(1)];
 
 /** bias[j + c], or −0 without bias (f64). */
 const biasAt = (c: number): Code => [
-  get(BIAS),
-  get(J),
-  i32.const(3),
-  i32.shl,
-  i32.add,
+  elementAt(get(BIAS), get(J)),
   f64.load(8 * c),
   f64.const(-0),
   get(HAS_BIAS),
   select,
 ];
 
+/** Byte address of C[i + r][j]: pc + nb + … (r additions). */
+const rowOfC = (r: number): Code => [get(PC), new Array<Code>(r).fill(get(NB)), new Array<Code>(r).fill(i32.add)];
+
+/** C[i + r][j + c], C[i + r + 1][j + c] = the lanes of acc, plus bias[j + c]. */
+const storeRowPair = (acc: number, r: number, c: number): Code => [
+  set(Y, get(acc), biasAt(c), f64x2.splat, f64x2.add),
+  rowOfC(r),
+  get(Y),
+  v128.store64Lane(0, 8 * c),
+  rowOfC(r + 1),
+  get(Y),
+  v128.store64Lane(1, 8 * c),
+];
+
 const block4x4: Code = [
   ACC.map((acc) => set(acc, v128.zero)),
-  rowStart(LOCALS),
-  columnStart(),
-  pointerLoop(PA, END, [
+  alongRow([
     set(X0, pairAt(get(PA), plus(PA, KA))),
     set(X1, pairAt(plus(PA, KA2), plus(PA, KA3))),
     [0, 1, 2, 3].map((c) => [
-      set(Y, plus(PB, c === 0 ? null : [KA, KA, KA2, KA3][c]), v128.load64Splat()),
+      set(Y, c === 0 ? get(PB) : plus(PB, [KA, KA, KA2, KA3][c]), v128.load64Splat()),
       madd(ACC[c], X0, Y),
       madd(ACC[4 + c], X1, Y),
     ]),
-    inc(PA, i32.const(8)),
-    inc(PB, i32.const(8)),
   ]),
   outStart(),
-  [0, 1, 2, 3].map((c) => [
-    set(Y, get(ACC[c]), biasAt(c), f64x2.splat, f64x2.add),
-    get(PC),
-    get(Y),
-    v128.store64Lane(0, 8 * c),
-    get(PC),
-    get(NB),
-    i32.add,
-    get(Y),
-    v128.store64Lane(1, 8 * c),
-    set(Y, get(ACC[4 + c]), biasAt(c), f64x2.splat, f64x2.add),
-    get(PC),
-    get(NB),
-    get(NB),
-    i32.add,
-    i32.add,
-    get(Y),
-    v128.store64Lane(0, 8 * c),
-    get(PC),
-    get(NB),
-    get(NB),
-    get(NB),
-    i32.add,
-    i32.add,
-    i32.add,
-    get(Y),
-    v128.store64Lane(1, 8 * c),
-  ]),
+  [0, 1, 2, 3].map((c) => [storeRowPair(ACC[c], 0, c), storeRowPair(ACC[4 + c], 2, c)]),
 ];
 
 const rowPair: Code = [
   set(ACC[0], v128.zero),
-  rowStart(LOCALS),
-  columnStart(),
-  pointerLoop(PA, END, [
+  alongRow([
     set(ACC[0], get(ACC[0]), pairAt(get(PA), plus(PA, KA)), get(PB), v128.load64Splat(), f64x2.mul, f64x2.add),
-    inc(PA, i32.const(8)),
-    inc(PB, i32.const(8)),
   ]),
   outStart(),
-  set(Y, get(ACC[0]), biasAt(0), f64x2.splat, f64x2.add),
-  get(PC),
-  get(Y),
-  v128.store64Lane(0),
-  get(PC),
-  get(NB),
-  i32.add,
-  get(Y),
-  v128.store64Lane(1),
+  storeRowPair(ACC[0], 0, 0),
 ];
 
 const lastRow: Code = [
   set(S, f64.const(0)),
-  rowStart(LOCALS),
-  columnStart(),
-  pointerLoop(PA, END, [
-    set(S, get(S), get(PA), f64.load(), get(PB), f64.load(), f64.mul, f64.add),
-    inc(PA, i32.const(8)),
-    inc(PB, i32.const(8)),
-  ]),
+  alongRow([set(S, get(S), get(PA), f64.load(), get(PB), f64.load(), f64.mul, f64.add)]),
   outStart(),
   get(PC),
   get(S),
@@ -186,9 +103,9 @@ const firstColumn: Code = [get(I), i32.const(0), get(UPPER), select];
 export const mulAbtFunction: FunctionDef = {
   name: 'mul_abt',
   params: [I32, I32, I32, I32, I32, I32, I32, I32, I32],
-  locals: productLocals,
+  locals: productLocalTypes,
   body: [
-    productPrologue(LOCALS),
+    productPrologue(L),
     set(M2, get(M), i32.const(-2), i32.and),
     forLoop(I, i32.const(0), get(M4), i32.const(4), forLoop(J, firstColumn, get(N4), i32.const(4), block4x4)),
     // Row pairs of the 4-blocks continue after column n4; the rows below start at firstColumn.

@@ -1,4 +1,6 @@
 import {
+  addLanes,
+  elementAt,
   f64,
   f64x2,
   forLoop,
@@ -7,13 +9,17 @@ import {
   F64,
   i32,
   inc,
+  indices,
+  maxOfLanes,
+  plus,
+  repeat,
   set,
+  storeResults,
   V128,
   v128,
   when,
-  type Code,
-  type FunctionDef,
 } from './encoder';
+import type { Code, FunctionDef } from './encoder';
 
 /**
  * `backward_pointwise(g, der, dz, col, batch, width, out)`: the elementwise part of one
@@ -28,37 +34,18 @@ import {
  * (max is exact and order-free; like Math.max, f64 max returns NaN if either side is NaN).
  */
 
-// Parameters.
-const G = 0,
-  DER = 1,
-  DZ = 2,
-  COL = 3,
-  BATCH = 4,
-  WIDTH = 5,
-  OUT = 6;
-// i32 locals.
-const B = 7,
-  J = 8,
-  W2 = 9,
-  Q = 10,
-  PC = 11;
+const [G, DER, DZ, COL, BATCH, WIDTH, OUT] = indices(0, 7);
+// i32 locals: row, column, width rounded down to even, byte offset of (b, j), address in col.
+const [B, J, W2, Q, PC] = indices(7, 5);
 // v128 locals: g, dz and g² of a pair, max |g| and max |dz| per lane.
-const GV = 12,
-  DV = 13,
-  SQ = 14,
-  MAX_G = 15,
-  MAX_DZ = 16;
+const [GV, DV, SQ, MAX_G, MAX_DZ] = indices(12, 5);
 // f64 locals: Σ g², the scalar tail's maxima, g and dz of the tail.
-const SUM = 17,
-  TAIL_G = 18,
-  TAIL_DZ = 19,
-  GS = 20,
-  DS = 21;
+const [SUM, TAIL_G, TAIL_DZ, GS, DS] = indices(17, 5);
 
 /** Byte address base + q (q = byte offset of (b, j) in a batch × width matrix). */
-const at = (base: number): Code => [get(base), get(Q), i32.add];
+const at = (base: number): Code => plus(base, Q);
 /** Byte address of col[j]. */
-const colAt = (j: Code): Code => set(PC, get(COL), j, i32.const(3), i32.shl, i32.add);
+const colAt = (j: Code): Code => set(PC, elementAt(get(COL), j));
 
 const pairStep: Code = [
   set(GV, at(G), v128.load()),
@@ -74,13 +61,13 @@ const pairStep: Code = [
   f64x2.add,
   v128.store(),
   set(SQ, get(GV), get(GV), f64x2.mul),
-  set(SUM, get(SUM), get(SQ), f64x2.extractLane(0), f64.add),
-  set(SUM, get(SUM), get(SQ), f64x2.extractLane(1), f64.add),
+  addLanes(SUM, SQ),
   set(MAX_G, get(MAX_G), get(GV), f64x2.abs, f64x2.max),
   set(MAX_DZ, get(MAX_DZ), get(DV), f64x2.abs, f64x2.max),
   inc(Q, i32.const(16)),
 ];
 
+// The last column of an odd width: pairStep in scalar f64, the same steps in the same order.
 const tailStep: Code = [
   set(GS, at(G), f64.load()),
   set(DS, get(GS), at(DER), f64.load(), f64.mul),
@@ -100,21 +87,10 @@ const tailStep: Code = [
   inc(Q, i32.const(8)),
 ];
 
-/** max(lane 0, lane 1, tail) of a vector of maxima. */
-const maxOf = (v: number, tail: number): Code => [
-  get(v),
-  f64x2.extractLane(0),
-  get(v),
-  f64x2.extractLane(1),
-  f64.max,
-  get(tail),
-  f64.max,
-];
-
 export const backwardPointwiseFunction: FunctionDef = {
   name: 'backward_pointwise',
   params: [I32, I32, I32, I32, I32, I32, I32],
-  locals: [I32, I32, I32, I32, I32, V128, V128, V128, V128, V128, F64, F64, F64, F64, F64],
+  locals: [...repeat(I32, 5), ...repeat(V128, 5), ...repeat(F64, 5)],
   body: [
     set(W2, get(WIDTH), i32.const(-2), i32.and),
     forLoop(J, i32.const(0), get(WIDTH), i32.const(1), [colAt(get(J)), get(PC), f64.const(0), f64.store()]),
@@ -123,14 +99,6 @@ export const backwardPointwiseFunction: FunctionDef = {
       forLoop(J, i32.const(0), get(W2), i32.const(2), pairStep),
       when([get(WIDTH), i32.const(1), i32.and], tailStep),
     ]),
-    get(OUT),
-    get(SUM),
-    f64.store(0),
-    get(OUT),
-    maxOf(MAX_G, TAIL_G),
-    f64.store(8),
-    get(OUT),
-    maxOf(MAX_DZ, TAIL_DZ),
-    f64.store(16),
+    storeResults(OUT, [get(SUM), maxOfLanes(MAX_G, TAIL_G), maxOfLanes(MAX_DZ, TAIL_DZ)]),
   ],
 };

@@ -1,4 +1,5 @@
 import {
+  addLanes,
   f64,
   f64x2,
   forLoop,
@@ -6,14 +7,18 @@ import {
   I32,
   F64,
   i32,
+  indices,
+  maxOfLanes,
+  plus,
+  repeat,
   select,
   set,
+  storeResults,
   V128,
   v128,
   when,
-  type Code,
-  type FunctionDef,
 } from './encoder';
+import type { Code, FunctionDef } from './encoder';
 
 /**
  * Two reductions of the layer statistics (layer-stats.ts) over n doubles, two lanes at a
@@ -30,49 +35,15 @@ import {
 
 // ---- layer_sums ---------------------------------------------------------------------------
 
-const Z = 0,
-  OUT = 1,
-  DER = 2,
-  N = 3,
-  THRESHOLD = 4,
-  RES = 5;
-const Q = 6,
-  END2 = 7,
-  END = 8; // byte offsets
-const HV = 9,
-  ZV = 10,
-  DV = 11,
-  MAX_H = 12,
-  MAX_Z = 13,
-  COUNT = 14,
-  THR = 15,
-  ONE = 16;
-const SUM_H = 17,
-  SUM_Z = 18,
-  SUM_D = 19,
-  TAIL_MAX_H = 20,
-  TAIL_MAX_Z = 21,
-  TAIL_COUNT = 22,
-  H = 23,
-  X = 24,
-  D = 25;
+const [Z, OUT, DER, N, THRESHOLD, RES] = indices(0, 6);
+// i32: the byte offset, and where the pairs and all n values end.
+const [Q, END2, END] = indices(6, 3);
+// v128: a pair of out, z, |der|; per-lane maxima and count; the splat threshold and 1.
+const [HV, ZV, DV, MAX_H, MAX_Z, COUNT, THR, ONE] = indices(9, 8);
+// f64: the sums, the scalar tail's maxima and count, and its out, z, |der|.
+const [SUM_H, SUM_Z, SUM_D, TAIL_MAX_H, TAIL_MAX_Z, TAIL_COUNT, H, X, D] = indices(17, 9);
 
-const at = (base: number): Code => [get(base), get(Q), i32.add];
-/** sum = sum + lane 0 of v + lane 1 of v, in that order. */
-const addLanes = (sum: number, v: number): Code => [
-  set(sum, get(sum), get(v), f64x2.extractLane(0), f64.add),
-  set(sum, get(sum), get(v), f64x2.extractLane(1), f64.add),
-];
-/** max over lane 0, lane 1 of v and the scalar tail. */
-const maxOf = (v: number, tail: number): Code => [
-  get(v),
-  f64x2.extractLane(0),
-  get(v),
-  f64x2.extractLane(1),
-  f64.max,
-  get(tail),
-  f64.max,
-];
+const at = (base: number): Code => plus(base, Q);
 
 const sumsPair: Code = [
   set(HV, at(OUT), v128.load()),
@@ -101,7 +72,7 @@ const sumsTail: Code = [
 export const layerSumsFunction: FunctionDef = {
   name: 'layer_sums',
   params: [I32, I32, I32, I32, F64, I32],
-  locals: [I32, I32, I32, ...new Array<typeof V128>(8).fill(V128), ...new Array<typeof F64>(9).fill(F64)],
+  locals: [...repeat(I32, 3), ...repeat(V128, 8), ...repeat(F64, 9)],
   body: [
     set(END2, get(N), i32.const(-2), i32.and, i32.const(3), i32.shl),
     set(END, get(N), i32.const(3), i32.shl),
@@ -109,58 +80,27 @@ export const layerSumsFunction: FunctionDef = {
     set(ONE, f64.const(1), f64x2.splat),
     forLoop(Q, i32.const(0), get(END2), i32.const(16), sumsPair),
     when([get(Q), get(END), i32.ltS], sumsTail),
-    get(RES),
-    get(SUM_H),
-    f64.store(0),
-    get(RES),
-    get(SUM_Z),
-    f64.store(8),
-    get(RES),
-    get(SUM_D),
-    f64.store(16),
-    get(RES),
-    maxOf(MAX_H, TAIL_MAX_H),
-    f64.store(24),
-    get(RES),
-    maxOf(MAX_Z, TAIL_MAX_Z),
-    f64.store(32),
-    get(RES),
-    get(COUNT),
-    f64x2.extractLane(0),
-    get(COUNT),
-    f64x2.extractLane(1),
-    f64.add,
-    get(TAIL_COUNT),
-    f64.add,
-    f64.store(40),
+    storeResults(RES, [
+      get(SUM_H),
+      get(SUM_Z),
+      get(SUM_D),
+      maxOfLanes(MAX_H, TAIL_MAX_H),
+      maxOfLanes(MAX_Z, TAIL_MAX_Z),
+      [get(COUNT), f64x2.extractLane(0), get(COUNT), f64x2.extractLane(1), f64.add, get(TAIL_COUNT), f64.add],
+    ]),
   ],
 };
 
 // ---- centred_squares ----------------------------------------------------------------------
 
-const CZ = 0,
-  COUT = 1,
-  CN = 2,
-  KO = 3,
-  KZ = 4,
-  MEAN_OUT = 5,
-  MEAN_Z = 6,
-  CRES = 7;
-const CQ = 8,
-  CEND2 = 9,
-  CEND = 10;
-const AV = 11,
-  CV = 12,
-  KOV = 13,
-  KZV = 14,
-  MOV = 15,
-  MZV = 16;
-const Q_OUT = 17,
-  Q_Z = 18,
-  A = 19,
-  C = 20;
+const [CZ, COUT, CN, KO, KZ, MEAN_OUT, MEAN_Z, CRES] = indices(0, 8);
+const [CQ, CEND2, CEND] = indices(8, 3);
+// v128: the centred pairs of out and z, and the splat ko, kz, meanOut, meanZ.
+const [AV, CV, KOV, KZV, MOV, MZV] = indices(11, 6);
+// f64: the two sums of squares, and the tail's centred out and z.
+const [Q_OUT, Q_Z, A, C] = indices(17, 4);
 
-const cat = (base: number): Code => [get(base), get(CQ), i32.add];
+const cat = (base: number): Code => plus(base, CQ);
 
 const squaresPair: Code = [
   set(AV, cat(COUT), v128.load(), get(KOV), f64x2.mul, get(MOV), f64x2.sub),
@@ -182,7 +122,7 @@ const squaresTail: Code = [
 export const centredSquaresFunction: FunctionDef = {
   name: 'centred_squares',
   params: [I32, I32, I32, F64, F64, F64, F64, I32],
-  locals: [I32, I32, I32, ...new Array<typeof V128>(6).fill(V128), F64, F64, F64, F64],
+  locals: [...repeat(I32, 3), ...repeat(V128, 6), ...repeat(F64, 4)],
   body: [
     set(CEND2, get(CN), i32.const(-2), i32.and, i32.const(3), i32.shl),
     set(CEND, get(CN), i32.const(3), i32.shl),
@@ -192,11 +132,6 @@ export const centredSquaresFunction: FunctionDef = {
     set(MZV, get(MEAN_Z), f64x2.splat),
     forLoop(CQ, i32.const(0), get(CEND2), i32.const(16), squaresPair),
     when([get(CQ), get(CEND), i32.ltS], squaresTail),
-    get(CRES),
-    get(Q_OUT),
-    f64.store(0),
-    get(CRES),
-    get(Q_Z),
-    f64.store(8),
+    storeResults(CRES, [get(Q_OUT), get(Q_Z)]),
   ],
 };
