@@ -7,19 +7,9 @@
  * Each test runs in the project(s) its tags name: untagged tests run at 1280 px in the
  * light theme; `@phone` (390 px), `@dark` (1280 px, dark) and `@phone-dark` elsewhere.
  */
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium.mjs';
 import { ROOT_PORT, SUB_PORT } from './tests/e2e/servers';
-
-const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  // Thrown, not skipped: a run without a browser must not pass.
-  throw new Error(
-    `Chromium not found at ${chromium}. The browser tests need it:\n` +
-      '  sudo apt-get update && sudo apt-get install -y chromium\n' +
-      'or point CHROME_PATH at an existing Chromium/Chrome binary. (Do not use `npx playwright install`.)',
-  );
-}
 
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
@@ -55,19 +45,9 @@ export default defineConfig({
     locale: 'ko-KR',
     viewport: desktop,
     colorScheme: 'light',
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // Nothing leaves this machine: every host but the local servers fails to resolve.
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
-      ],
-    },
+    // Thrown, not skipped, when Chromium is missing: a run without a browser must not pass.
+    // The flags keep every host but the local servers unresolvable: nothing leaves this machine.
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
     { name: 'desktop', grepInvert: /@(phone|dark|phone-dark)(?![\w-])/ },
