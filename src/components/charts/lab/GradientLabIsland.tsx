@@ -10,8 +10,7 @@ import { DistributionChart } from './DistributionChart';
 import { ExportMenu } from '../export/ExportMenu';
 import { LAB_FRAMES } from '../shared/frame';
 import { useFrameSize, useUrlState } from '../shared/hooks';
-import type { LabView } from './data';
-import { labKey, unpackLabView } from './pack';
+import { labKey, unpackLabView, type PackedLabView } from './pack';
 import { useLabView } from './runs';
 import { activationLabel } from '../lib-adapter';
 import { NumberInput, SelectField } from '../shared/Field';
@@ -22,7 +21,7 @@ import { UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
 
 interface GradientLabIslandProps extends LabProps {
   /** The default setting, simulated and prepared at build time (packLabView, see GradientLab.astro). */
-  initial: LabView;
+  initial: PackedLabView;
   /** Korean labels of the initialisations, from src/lib. */
   initLabels: Record<string, string>;
 }

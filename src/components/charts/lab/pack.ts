@@ -3,32 +3,33 @@
  * the main-thread bundle does not carry the view-building code (it runs in the
  * worker and at build time).
  */
+import type { LogSeries } from '../shared/LogGradientChart';
+import { packArray, packNumber, unpackArray, type PackedFields } from '../shared/pack';
 import type { LabParams, LabView } from './data';
 
 /** Cache key of a lab setting. */
 export const labKey = (p: LabParams) => `${p.activation}|${p.init}|${p.depth}|${p.width}|${p.seed}`;
 
-const packNumber = (v: number): number | string => (Number.isFinite(v) ? Number(v.toPrecision(10)) : String(v));
-const packArray = (a: readonly number[]) => a.map(packNumber) as unknown as number[];
-const unpackArray = (a: readonly (number | string)[]) => a.map(Number);
+/** Significant digits kept: more than any label or path coordinate shows. */
+const DIGITS = 10;
 
-/**
- * A JSON-safe copy of a view for the island's props (NaN and ±∞ become strings,
- * numbers keep 10 significant digits). The server and the browser both render
- * `unpackLabView(packLabView(view))`, so the hydrated markup matches exactly.
- */
-export function packLabView(view: LabView): LabView {
+export type PackedLabView = Omit<PackedFields<LabView, 'mean' | 'std' | 'fraction' | 'ratio'>, 'series'> & {
+  series: PackedFields<LogSeries, 'values'>[];
+};
+
+/** A JSON-safe copy of a view for the island's props (see ../shared/pack.ts). */
+export function packLabView(view: LabView): PackedLabView {
   return {
     ...view,
-    series: view.series.map((s) => ({ ...s, values: packArray(s.values) })),
-    mean: packArray(view.mean),
-    std: packArray(view.std),
-    fraction: packArray(view.fraction),
-    ratio: packNumber(view.ratio) as number,
+    series: view.series.map((s) => ({ ...s, values: packArray(s.values, DIGITS) })),
+    mean: packArray(view.mean, DIGITS),
+    std: packArray(view.std, DIGITS),
+    fraction: packArray(view.fraction, DIGITS),
+    ratio: packNumber(view.ratio, DIGITS),
   };
 }
 
-export function unpackLabView(view: LabView): LabView {
+export function unpackLabView(view: PackedLabView): LabView {
   return {
     ...view,
     series: view.series.map((s) => ({ ...s, values: unpackArray(s.values) })),

@@ -23,11 +23,11 @@ import { ProfileChart } from './ProfileChart';
 import { SPEEDS, type SpeedId } from './protocol';
 import { useTrainingRun } from './runner';
 import { runKey, trainSpec, type TrainingProps, type TrainState } from './spec';
-import { heatmapDesc, lossDesc, TABLE_HEADERS, tableRows, unpackView, type TrainView } from './view';
+import { heatmapDesc, lossDesc, TABLE_HEADERS, tableRows, unpackView, type PackedView } from './view';
 
 interface TrainingLabIslandProps extends TrainingProps {
   /** The default setting trained for `steps` steps at build time (packView, see TrainingLab.astro). */
-  initial: TrainView;
+  initial: PackedView;
   /** Korean labels keyed `activation.<id>` and `init.<id>` (TrainingLab.astro, from src/lib). */
   libLabels: Record<string, string>;
 }
