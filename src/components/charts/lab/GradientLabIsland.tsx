@@ -18,6 +18,7 @@ import { labSpec, type LabProps } from './spec';
 import { LogGradientChart } from '../shared/LogGradientChart';
 import { Legend, type LegendEntry } from '../shared/marks';
 import { UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
+import { Subtitle } from '../shared/ChartSvg';
 
 interface GradientLabIslandProps extends LabProps {
   /** The default setting, simulated and prepared at build time (packLabView, see GradientLab.astro). */
@@ -116,9 +117,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
         </div>
       )}
 
-      <p class="dl-subtitle" aria-hidden="true">
-        <strong>층별 기울기 크기</strong>
-      </p>
+      <Subtitle text="층별 기울기 크기" />
       <LogGradientChart
         {...layerAxis}
         idPrefix={`${id}-grad`}
@@ -127,8 +126,6 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
         series={view.series}
         yDomain={view.yDomain}
         yLabel="기울기 노름"
-        underflowLabel={`▼ ${UNDERFLOW_TEXT}`}
-        overflowLabel={`▲ ${OVERFLOW_TEXT}`}
       />
       <Legend entries={gradLegend} label="기울기 그래프 범례" />
 
@@ -153,9 +150,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
         </dl>
       </section>
 
-      <p class="dl-subtitle" aria-hidden="true">
-        <strong>층별 활성값 분포</strong>
-      </p>
+      <Subtitle text="층별 활성값 분포" />
       <DistributionChart
         {...layerAxis}
         idPrefix={`${id}-dist`}

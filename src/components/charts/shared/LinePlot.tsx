@@ -4,6 +4,7 @@
  * and reports pointer positions (in data units) back to its owner.
  */
 import { BottomAxis, SideAxis } from './Axis';
+import { ChartSvg } from './ChartSvg';
 import { plotArea, spreadLabels, type Frame } from './frame';
 import { axisTicks, linearScale, polylinePath, symbolPath } from './scales';
 import { PATH_TOLERANCE } from './simplify';
@@ -99,9 +100,6 @@ export function LinePlot(props: LinePlotProps) {
   const { idPrefix, frame, xDomain, yDomain, lines, shades = [], peaks = [], crosshair } = props;
   const { x, y } = linePlotScales(frame, xDomain, yDomain);
   const { x0, x1, y0, y1 } = plotArea(frame);
-  const clipId = `${idPrefix}-clip`;
-  const titleId = `${idPrefix}-title`;
-  const descId = `${idPrefix}-desc`;
   const zeroY = yDomain[0] < 0 && yDomain[1] > 0 ? y(0) : null;
 
   const ends = lines.map((l) => {
@@ -148,19 +146,7 @@ export function LinePlot(props: LinePlotProps) {
       onPointerDown={onPointer && ((e) => onPointer(toDataX(e)))}
       onPointerLeave={onPointer && ((e) => e.pointerType === 'mouse' && onPointer(null))}
     >
-      <svg
-        class="dl-svg"
-        viewBox={`0 0 ${frame.width} ${frame.height}`}
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-      >
-        <title id={titleId}>{props.title}</title>
-        <desc id={descId}>{props.desc}</desc>
-        <defs>
-          <clipPath id={clipId}>
-            <rect x={x0} y={y1 - 2} width={x1 - x0} height={y0 - y1 + 4} />
-          </clipPath>
-        </defs>
+      <ChartSvg idPrefix={idPrefix} title={props.title} desc={props.desc} frame={frame} clipPad={2}>
         <g class="shades">
           {shades.map((s) => (
             <g key={s.key} class={s.colorClass}>
@@ -182,7 +168,7 @@ export function LinePlot(props: LinePlotProps) {
         <SideAxis frame={frame} ticks={axisTicks(y, frame.yTicks)} title={props.yLabel} />
         <BottomAxis frame={frame} ticks={axisTicks(x, frame.xTicks)} title={props.xLabel} />
         {zeroY !== null && <line class="zero-line" x1={x0} x2={x1} y1={zeroY} y2={zeroY} />}
-        <g clip-path={`url(#${clipId})`}>
+        <g clip-path={`url(#${idPrefix}-clip)`}>
           {lines.map((l) => (
             <path key={l.key} class={`series ${l.colorClass}${l.deriv ? ' deriv' : ''}`} d={linePath(l.points, x, y)} />
           ))}
@@ -229,7 +215,7 @@ export function LinePlot(props: LinePlotProps) {
             )}
           </g>
         )}
-      </svg>
+      </ChartSvg>
     </div>
   );
 }

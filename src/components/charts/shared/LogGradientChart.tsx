@@ -5,7 +5,8 @@
  * bottom (or, for +∞, the top) edge with a label, never as a missing line.
  */
 import { BottomAxis, SideAxis, type Tick } from './Axis';
-import { logTick } from './format';
+import { ChartSvg } from './ChartSvg';
+import { logTick, OVERFLOW_TEXT, UNDERFLOW_TEXT } from './format';
 import { plotArea, spreadLabels, type Frame } from './frame';
 import { linearScale, logScale, polylinePath, symbolPath } from './scales';
 
@@ -31,8 +32,6 @@ interface LogGradientChartProps {
   yDomain: readonly [number, number];
   xLabel: string;
   yLabel: string;
-  underflowLabel: string;
-  overflowLabel: string;
 }
 
 /** A value a log axis can show. */
@@ -77,8 +76,6 @@ export function LogGradientChart(props: LogGradientChartProps) {
   const { x0, x1, y0, y1 } = plotArea(frame);
   const x = layerScale(frame, depth);
   const y = logScale(yDomain, [y0, y1]);
-  const titleId = `${idPrefix}-title`;
-  const descId = `${idPrefix}-desc`;
   const path = (values: readonly number[]) =>
     polylinePath(
       values.length,
@@ -95,14 +92,7 @@ export function LogGradientChart(props: LogGradientChartProps) {
   const markerSize = frame.endLabels ? 6 : 5;
 
   return (
-    <svg
-      class="dl-svg"
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-    >
-      <title id={titleId}>{props.title}</title>
-      <desc id={descId}>{props.desc}</desc>
+    <ChartSvg idPrefix={idPrefix} title={props.title} desc={props.desc} frame={frame}>
       <SideAxis frame={frame} ticks={decadeTicks(y, yDomain, frame.yTicks)} title={props.yLabel} />
       <BottomAxis frame={frame} ticks={layerTicks(x, depth, frame.xTicks)} title={props.xLabel} />
       {series.map((s, si) => {
@@ -143,7 +133,7 @@ export function LogGradientChart(props: LogGradientChartProps) {
                 font-size={frame.font * 0.9}
                 text-anchor={x(under[0]) > (x0 + x1) / 2 ? 'end' : 'start'}
               >
-                {props.underflowLabel}
+                {`▼ ${UNDERFLOW_TEXT}`}
               </text>
             )}
             {over.map((layer) => (
@@ -156,7 +146,7 @@ export function LogGradientChart(props: LogGradientChartProps) {
             ))}
             {over.length > 0 && (
               <text class="underflow-label" x={x(over[0]) + 8} y={y1 + frame.font} font-size={frame.font * 0.9}>
-                {props.overflowLabel}
+                {`▲ ${OVERFLOW_TEXT}`}
               </text>
             )}
             {plottable(s.values[depth - 1]) && (
@@ -174,6 +164,6 @@ export function LogGradientChart(props: LogGradientChartProps) {
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

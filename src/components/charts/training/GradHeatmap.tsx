@@ -5,6 +5,7 @@
  * (heatmap-data.ts). Presentational.
  */
 import { BottomAxis, SideAxis } from '../shared/Axis';
+import { ChartSvg } from '../shared/ChartSvg';
 import { logTick, UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
 import { plotArea, type Frame } from '../shared/frame';
 import { axisTicks, linearScale, niceDomain } from '../shared/scales';
@@ -44,14 +45,7 @@ export function GradHeatmap(props: GradHeatmapProps) {
   const paths = heatPaths(columns, layers, x, area, scale);
   const xTicks = axisTicks(x, frame.xTicks);
   return (
-    <svg
-      class="dl-svg"
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      role="img"
-      aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}
-    >
-      <title id={`${idPrefix}-title`}>{props.title}</title>
-      <desc id={`${idPrefix}-desc`}>{props.desc}</desc>
+    <ChartSvg idPrefix={idPrefix} title={props.title} desc={props.desc} frame={frame}>
       <rect class="heat-bg" x={x0} y={y1} width={x1 - x0} height={y0 - y1} />
       <g class="heat" data-columns={columns.length}>
         {paths.buckets.map((d, i) => (d ? <path key={i} fill={scale.colors[i]} d={d} /> : null))}
@@ -65,7 +59,7 @@ export function GradHeatmap(props: GradHeatmapProps) {
           ↑ 출력층 · ↓ 입력층
         </text>
       )}
-    </svg>
+    </ChartSvg>
   );
 }
 
