@@ -15,6 +15,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LabParams, LabView } from './data';
+import { spawnWorker } from '../shared/worker';
 import { labKey } from './pack';
 
 /** How long a setting may stay busy before the chart says it failed. */
@@ -49,15 +50,13 @@ function publish(event: LabEvent) {
 }
 
 function startWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'gradient-lab' });
-    worker.onmessage = (e: MessageEvent<LabEvent>) => publish(e.data);
-    worker.onerror = fallBackToMainThread;
-    worker.onmessageerror = fallBackToMainThread;
-  } catch {
-    worker = null;
-  }
+  // Once null (no worker, or it died), the lab stays on the main thread.
+  if (worker === undefined)
+    worker = spawnWorker(
+      () => new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'gradient-lab' }),
+      publish,
+      fallBackToMainThread,
+    );
   return worker;
 }
 

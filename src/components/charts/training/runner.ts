@@ -10,6 +10,7 @@ import { appendRecords, type History, type TrainRecord } from './history';
 import type { FromWorker, ToWorker } from './protocol';
 import { runKey, type TrainState } from './spec';
 import type { TrainView } from './view';
+import { spawnWorker } from '../shared/worker';
 
 type RunStatus = 'idle' | 'busy' | 'playing' | 'paused' | 'diverged' | 'error';
 
@@ -77,8 +78,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     drawNow();
   }
 
-  function onMessage(e: MessageEvent<FromWorker>) {
-    const m = e.data;
+  function onMessage(m: FromWorker) {
     if (m.gen !== gen.current) return;
     if (m.type === 'error') {
       fail(RUN_ERROR);
@@ -106,21 +106,12 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
   }
 
   function ensureWorker(): boolean {
-    if (worker.current) return true;
-    try {
-      const w = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'training-lab' });
-      w.onmessage = onMessage;
-      w.onerror = (e) => {
-        e.preventDefault();
-        fail(LOAD_ERROR);
-      };
-      w.onmessageerror = () => fail(RUN_ERROR);
-      worker.current = w;
-      return true;
-    } catch {
-      fail(LOAD_ERROR);
-      return false;
-    }
+    worker.current ??= spawnWorker(
+      () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'training-lab' }),
+      onMessage,
+      (failure) => fail(failure === 'load' ? LOAD_ERROR : RUN_ERROR),
+    );
+    return worker.current !== null;
   }
 
   /** Starts a run of the current settings in the worker, pre-trained to `pretrain` steps. */
