@@ -61,27 +61,18 @@ export function explorerView(state: ExplorerState): ExplorerView {
   const lines: PlotLine[] = [];
   const all: number[] = [];
   for (const fn of fns) {
-    const fPts: Point[] = xs.map((x) => [x, fn.f(x)]);
-    lines.push({
-      key: `${fn.id}-f`,
-      colorClass: `c-${fn.id}`,
-      deriv: false,
-      points: fPts,
-      symbol: symbolIndex(fn.id),
-      endLabel: fn.short,
-    });
-    for (const p of fPts) all.push(p[1]);
-    if (state.showDerivative) {
-      const dPts: Point[] = xs.map((x) => [x, fn.df(x)]);
+    for (const deriv of state.showDerivative ? [false, true] : [false]) {
+      const g = deriv ? fn.df : fn.f;
+      const points: Point[] = xs.map((x) => [x, g(x)]);
+      for (const p of points) all.push(p[1]);
       lines.push({
-        key: `${fn.id}-df`,
+        key: `${fn.id}-${deriv ? 'df' : 'f'}`,
         colorClass: `c-${fn.id}`,
-        deriv: true,
-        points: dPts,
+        deriv,
+        points,
         symbol: symbolIndex(fn.id),
-        endLabel: `${fn.short} f′`,
+        endLabel: deriv ? `${fn.short} f′` : fn.short,
       });
-      for (const p of dPts) all.push(p[1]);
     }
   }
 

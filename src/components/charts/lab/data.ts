@@ -7,7 +7,7 @@ import type { LabState } from './spec';
 import { fixed, num, percent, sci, superscript, UNDERFLOW_TEXT } from '../shared/format';
 import { activationLabel } from '../lib-adapter';
 import type { LogSeries } from '../shared/LogGradientChart';
-import { niceDomain } from '../shared/scales';
+import { niceDomain, plottable } from '../shared/scales';
 
 export type LabParams = LabState;
 
@@ -61,8 +61,6 @@ export interface LabView {
   distDesc: string;
   table: { headers: string[]; rows: string[][] };
 }
-
-const plottable = (v: number) => v > 0 && Number.isFinite(v);
 
 /** Log-axis domain snapped to powers of ten around every plottable value. */
 export function decadeDomain(arrays: readonly ArrayLike<number>[]): [number, number] {

@@ -8,7 +8,7 @@ import { BottomAxis, SideAxis, type Tick } from './Axis';
 import { ChartSvg } from './ChartSvg';
 import { logTick, OVERFLOW_TEXT, UNDERFLOW_TEXT } from './format';
 import { plotArea, spreadLabels, type Frame } from './frame';
-import { linearScale, logScale, polylinePath, symbolPath } from './scales';
+import { linearScale, logScale, plottable, polylinePath, symbolPath } from './scales';
 
 export interface LogSeries {
   key: string;
@@ -33,9 +33,6 @@ interface LogGradientChartProps {
   xLabel: string;
   yLabel: string;
 }
-
-/** A value a log axis can show. */
-export const plottable = (v: number) => v > 0 && Number.isFinite(v);
 
 /** Layer axis shared by the lab charts: layer 1 … depth, padded by half a layer. */
 export function layerScale(frame: Frame, depth: number) {

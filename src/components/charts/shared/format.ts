@@ -5,19 +5,8 @@
  */
 import { format } from 'd3-format';
 
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '-': '⁻',
-};
+/** Superscript digits, indexed by the digit. */
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The smallest magnitude we print as a number; below it (and 0) reads "10⁻³⁰⁰ 미만". */
 const UNDERFLOW = 1e-300;
@@ -30,10 +19,7 @@ const MINUS = '−';
 
 /** An integer written in superscript digits: -15 → "⁻¹⁵". */
 export function superscript(n: number): string {
-  return String(Math.trunc(n))
-    .split('')
-    .map((c) => SUPERSCRIPT[c] ?? c)
-    .join('');
+  return [...String(Math.trunc(n))].map((c) => (c === '-' ? '⁻' : (SUPERSCRIPT_DIGITS[Number(c)] ?? c))).join('');
 }
 
 /** 10 to an integer power with a superscript exponent: -15 → "10⁻¹⁵". */

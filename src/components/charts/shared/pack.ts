@@ -6,7 +6,7 @@
  */
 
 /** T as JSON carries it: every number, also inside arrays and objects, may be a string. */
-export type Packed<T> = T extends number ? number | string : T extends object ? { [K in keyof T]: Packed<T[K]> } : T;
+type Packed<T> = T extends number ? number | string : T extends object ? { [K in keyof T]: Packed<T[K]> } : T;
 
 /** T with the fields K packed; the other fields travel as they are. */
 export type PackedFields<T, K extends keyof T> = Omit<T, K> & { [P in K]: Packed<T[P]> };

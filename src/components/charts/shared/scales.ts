@@ -27,7 +27,7 @@ interface Scale {
   invert(u: number): number;
 }
 
-export interface LinearScale extends Scale {
+interface LinearScale extends Scale {
   /** d3's ticks for the domain. */
   ticks(count: number): number[];
   /** d3's matching tick format (true minus sign, precision from the tick step). */
@@ -45,6 +45,9 @@ export function linearScale([d0, d1]: Domain, [r0, r1]: Domain, clamp = false): 
     tickFormat: (count: number) => ticks.tickFormat(count),
   });
 }
+
+/** A value a log axis can show: positive and finite. */
+export const plottable = (v: number) => v > 0 && Number.isFinite(v);
 
 /** Log10 map of a positive domain (clamped to it) → range. */
 export function logScale(domain: Domain, [r0, r1]: Domain): Scale {

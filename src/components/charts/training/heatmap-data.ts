@@ -4,6 +4,7 @@
  * (runs of equal cells merged), so the chart stays a handful of elements
  * however long the run or deep the network. Pure, no DOM.
  */
+import { plottable } from '../shared/scales';
 import type { TrainRecord } from './history';
 
 /** Sequential palette (viridis, sampled): dark = small gradient, bright = large. Readable on both themes. */
@@ -32,8 +33,6 @@ export interface HeatScale {
   /** Bucket colours, lowest first. */
   colors: string[];
 }
-
-const plottable = (v: number) => v > 0 && Number.isFinite(v);
 
 /** The colour scale of some gradient norms: whole decades around them, at least 2 wide, at most MAX_DECADES. */
 export function heatScale(records: readonly TrainRecord[]): HeatScale {
