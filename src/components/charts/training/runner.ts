@@ -6,7 +6,7 @@
  * message and a retry; `busy` (aria-busy) ends on every path.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { appendRecords, type History, type TrainRecord } from './history';
+import { appendRecords } from './history';
 import type { FromWorker, ToWorker } from './protocol';
 import { runKey, type TrainState } from './spec';
 import type { TrainView } from './view';
@@ -94,7 +94,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     }
     const v = view.current;
     if (!v) return;
-    appendRecords(v.history as History, m.records as TrainRecord[]);
+    appendRecords(v.history, m.records);
     if (m.boundary) v.boundary = m.boundary;
     running.current = m.playing;
     if (m.diverged) {
