@@ -8,6 +8,7 @@ import { ChartSvg } from './ChartSvg';
 import { plotArea, spreadLabels, type Frame } from './frame';
 import { axisTicks, linearScale, polylinePath, symbolPath } from './scales';
 import { PATH_TOLERANCE } from './simplify';
+import { textWidth } from './format';
 
 export type Point = readonly [number, number];
 
@@ -64,13 +65,6 @@ interface LinePlotProps {
   describedBy?: string;
   onPointerX?: (x: number | null) => void;
   onKeyDown?: (event: KeyboardEvent) => void;
-}
-
-/** Rough width of a label in viewBox units (Hangul ≈ 1 em, other glyphs ≈ 0.6 em). */
-export function textWidth(text: string, font: number): number {
-  let em = 0;
-  for (const ch of text) em += ch >= '\u1100' ? 1 : 0.6;
-  return em * font;
 }
 
 /** d3 scales of a LinePlot; exported for tests and for pointer mapping. */

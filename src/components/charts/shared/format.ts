@@ -73,6 +73,16 @@ export function percent(x: number, digits = 0): string {
   return `${fixed(x * 100, digits)}%`;
 }
 
+/**
+ * Rough advance width of text at font size `size`: Hangul and other wide characters 1 em,
+ * everything else 0.6 em. Errs wide, so wrapped lines and shade labels never overrun.
+ */
+export function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += ch.codePointAt(0)! >= 0x1100 ? 1 : 0.6;
+  return em * size;
+}
+
 /** A value read off a curve: exact 0 stays "0", tiny values use superscripts, others 3 significant digits. */
 export function num(x: number, significant = 3): string {
   return x === 0 ? '0' : sci(x, significant);
