@@ -41,7 +41,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
     { key: 'w', label: '‖∂L/∂W‖ 가중치 기울기', colorClass: 'c-grad-w', line: 'solid', symbol: 1 },
     { key: 't', label: '이론 예측 (점선)', colorClass: 'c-theory', line: 'dotted', symbol: 2 },
   ];
-  if (view.series.some((s) => s.values.some((v) => !(v > 0 && v < Infinity)))) {
+  if (view.grad.series.some((s) => s.values.some((v) => !(v > 0 && v < Infinity)))) {
     gradLegend.push({
       key: 'u',
       label: `▼ ${UNDERFLOW_TEXT} (0으로 사라짐) · ▲ ${OVERFLOW_TEXT}`,
@@ -54,7 +54,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
   const layerAxis = { frame, depth: view.depth, xLabel: '층 (왼쪽: 입력층 → 오른쪽: 출력층)' };
   const distLegend: LegendEntry[] = [
     { key: 'band', label: '평균 ± 표준편차', colorClass: 'c-band', line: 'solid', symbol: -1, box: 'band' },
-    { key: 'bar', label: view.fractionLabel, colorClass: 'c-bar', line: 'none', symbol: -1, box: 'bar' },
+    { key: 'bar', label: view.dist.fractionLabel, colorClass: 'c-bar', line: 'none', symbol: -1, box: 'bar' },
   ];
 
   return (
@@ -118,15 +118,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       )}
 
       <Subtitle text="층별 기울기 크기" />
-      <LogGradientChart
-        {...layerAxis}
-        idPrefix={`${id}-grad`}
-        title={view.gradTitle}
-        desc={view.gradDesc}
-        series={view.series}
-        yDomain={view.yDomain}
-        yLabel="기울기 노름"
-      />
+      <LogGradientChart {...layerAxis} {...view.grad} idPrefix={`${id}-grad`} yLabel="기울기 노름" />
       <Legend entries={gradLegend} label="기울기 그래프 범례" />
 
       <section aria-label="연쇄 법칙과 시뮬레이션 비교">
@@ -151,29 +143,18 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       </section>
 
       <Subtitle text="층별 활성값 분포" />
-      <DistributionChart
-        {...layerAxis}
-        idPrefix={`${id}-dist`}
-        title={view.distTitle}
-        desc={view.distDesc}
-        mean={view.mean}
-        std={view.std}
-        fraction={view.fraction}
-        yDomain={view.distDomain}
-        yLabel="활성값"
-        fractionLabel={view.fractionLabel}
-      />
+      <DistributionChart {...layerAxis} {...view.dist} idPrefix={`${id}-dist`} yLabel="활성값" />
       <Legend entries={distLegend} label="분포 그래프 범례" />
 
       <DataTable
-        caption={`층별 값: ${view.gradTitle.replace(/^[^:]*: /, '')}`}
+        caption={`층별 값: ${view.grad.title.replace(/^[^:]*: /, '')}`}
         headers={view.table.headers}
         rows={view.table.rows}
       />
       <ExportMenu
         id={id}
         root={figure}
-        title={`층별 기울기와 활성값 분포: ${view.gradTitle.replace(/^[^:]*: /, '')}`}
+        title={`층별 기울기와 활성값 분포: ${view.grad.title.replace(/^[^:]*: /, '')}`}
         table={view.table}
         href={href}
       />

@@ -13,29 +13,31 @@ export const labKey = (p: LabParams) => `${p.activation}|${p.init}|${p.depth}|${
 /** Significant digits kept: more than any label or path coordinate shows. */
 const DIGITS = 10;
 
-export type PackedLabView = Omit<PackedFields<LabView, 'mean' | 'std' | 'fraction' | 'ratio'>, 'series'> & {
-  series: PackedFields<LogSeries, 'values'>[];
+type Dist = LabView['dist'];
+
+export type PackedLabView = Omit<PackedFields<LabView, 'ratio'>, 'grad' | 'dist'> & {
+  grad: Omit<LabView['grad'], 'series'> & { series: PackedFields<LogSeries, 'values'>[] };
+  dist: PackedFields<Dist, 'mean' | 'std' | 'fraction'>;
 };
 
 /** A JSON-safe copy of a view for the island's props (see ../shared/pack.ts). */
 export function packLabView(view: LabView): PackedLabView {
+  const { grad, dist } = view;
+  const pack = (a: readonly number[]) => packArray(a, DIGITS);
   return {
     ...view,
-    series: view.series.map((s) => ({ ...s, values: packArray(s.values, DIGITS) })),
-    mean: packArray(view.mean, DIGITS),
-    std: packArray(view.std, DIGITS),
-    fraction: packArray(view.fraction, DIGITS),
+    grad: { ...grad, series: grad.series.map((s) => ({ ...s, values: pack(s.values) })) },
+    dist: { ...dist, mean: pack(dist.mean), std: pack(dist.std), fraction: pack(dist.fraction) },
     ratio: packNumber(view.ratio, DIGITS),
   };
 }
 
 export function unpackLabView(view: PackedLabView): LabView {
+  const { grad, dist } = view;
   return {
     ...view,
-    series: view.series.map((s) => ({ ...s, values: unpackArray(s.values) })),
-    mean: unpackArray(view.mean),
-    std: unpackArray(view.std),
-    fraction: unpackArray(view.fraction),
+    grad: { ...grad, series: grad.series.map((s) => ({ ...s, values: unpackArray(s.values) })) },
+    dist: { ...dist, mean: unpackArray(dist.mean), std: unpackArray(dist.std), fraction: unpackArray(dist.fraction) },
     ratio: Number(view.ratio),
   };
 }
