@@ -17,6 +17,12 @@ import { explorerSpec, type ExplorerProps } from './spec';
 import { LinePlot } from '../shared/LinePlot';
 import { Legend } from '../shared/marks';
 
+/** The parameter inputs, each shown while its activation is: Leaky ReLU's slope, ELU's α. */
+const PARAMS = [
+  ['leaky-relu', 'slope'],
+  ['elu', 'alpha'],
+] as const;
+
 export default function ActivationExplorerIsland(props: ExplorerProps) {
   const { id, caption, ...defaults } = props;
   const [state, update, href] = useUrlState(id, explorerSpec, defaults);
@@ -76,22 +82,15 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
           value={state.showDerivative}
           onChange={(v) => update({ showDerivative: v })}
         />
-        {shows('leaky-relu') && (
+        {PARAMS.filter(([aid]) => shows(aid)).map(([, k]) => (
           <NumberInput
-            inputId={`${id}-slope`}
-            field={explorerSpec.slope}
-            value={state.slope}
-            onChange={(v) => update({ slope: v })}
+            key={k}
+            inputId={`${id}-${k}`}
+            field={explorerSpec[k]}
+            value={state[k]}
+            onChange={(v) => update({ [k]: v })}
           />
-        )}
-        {shows('elu') && (
-          <NumberInput
-            inputId={`${id}-alpha`}
-            field={explorerSpec.alpha}
-            value={state.alpha}
-            onChange={(v) => update({ alpha: v })}
-          />
-        )}
+        ))}
         <fieldset class="dl-field">
           <legend>{explorerSpec.domain.label}</legend>
           <div class="dl-row">
