@@ -6,7 +6,7 @@
 import { format } from 'd3-format';
 
 /** Superscript digits, indexed by the digit. */
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+export const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The smallest magnitude we print as a number; below it (and 0) reads "10⁻³⁰⁰ 미만". */
 const UNDERFLOW = 1e-300;
