@@ -49,24 +49,12 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T, size = 3
  * cached network instead of drawing up to 800 000 normals again, and switching the activation
  * reuses the same weights.
  */
-export function labNetwork(p: LabParams): Network {
-  const full = remember(networks, `${p.init}|${p.width}|${p.seed}`, () =>
-    createNetwork({
-      depth: Math.max(LAB_MAX_DEPTH, p.depth),
-      width: p.width,
-      activation: 'linear',
-      init: p.init,
-      seed: p.seed,
-    }),
+export function labNetwork({ depth, width, activation, init, seed }: LabParams): Network {
+  const full = remember(networks, `${init}|${width}|${seed}`, () =>
+    createNetwork({ depth: Math.max(LAB_MAX_DEPTH, depth), width, activation: 'linear', init, seed }),
   );
-  const spec = validateNetworkSpec({
-    depth: p.depth,
-    width: p.width,
-    activation: p.activation,
-    init: p.init,
-    seed: p.seed,
-  });
-  return Object.freeze({ spec, layers: full.layers.slice(0, p.depth) });
+  const spec = validateNetworkSpec({ depth, width, activation, init, seed });
+  return Object.freeze({ spec, layers: full.layers.slice(0, depth) });
 }
 
 export function labInput(width: number, seed: number): Float64Array {

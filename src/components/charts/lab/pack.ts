@@ -9,6 +9,8 @@ import type { LabParams, LabView } from './data';
 
 /** Cache key of a lab setting. */
 export const labKey = (p: LabParams) => `${p.activation}|${p.init}|${p.depth}|${p.width}|${p.seed}`;
+/** Key of a setting's every depth: the worker computes them all, nearest first. */
+export const settingKey = (p: LabParams) => labKey({ ...p, depth: 0 });
 
 /** Significant digits kept: more than any label or path coordinate shows. */
 const DIGITS = 10;

@@ -16,7 +16,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LabParams, LabView } from './data';
 import { spawnWorker } from '../shared/worker';
-import { labKey } from './pack';
+import { labKey, settingKey } from './pack';
 
 /** How long a setting may stay busy before the chart says it failed. */
 const LAB_TIMEOUT_MS = 20_000;
@@ -146,7 +146,7 @@ export function useLabView(params: LabParams, initial: LabView) {
 
   const warmed = useRef('');
   const warm = () => {
-    const setting = `${params.activation}|${params.init}|${params.width}|${params.seed}`;
+    const setting = settingKey(params);
     if (warmed.current === setting || typeof Worker === 'undefined') return;
     warmed.current = setting;
     requestLab(params);
