@@ -11,10 +11,6 @@ import type { LegendEntry } from '../shared/marks';
 import { niceDomain as nice, ticksOf } from '../shared/scales';
 import { lowDerivativeRegions, sampleXs } from '../shared/sampling';
 
-// Re-exported: they moved to sampling.ts so that charts without activations can use them
-// without bundling the activation registry.
-export { lowDerivativeRegions, SAMPLES, sampleXs } from '../shared/sampling';
-
 /** A region is "saturated" where |f′| < 1 % of max f′. */
 const SATURATION = 0.01;
 
