@@ -8,7 +8,7 @@ import { fixed, num } from '../shared/format';
 import { activationFns, activationIds, type ActivationFns, type ActivationId } from '../lib-adapter';
 import type { PeakMark, PlotLine, Point, ShadeRegion } from '../shared/LinePlot';
 import type { LegendEntry } from '../shared/marks';
-import { niceDomain as nice, ticksOf } from '../shared/scales';
+import { finiteExtent, niceDomain as nice, ticksOf } from '../shared/scales';
 import { lowDerivativeRegions, sampleXs } from '../shared/sampling';
 
 /** A region is "saturated" where |f′| < 1 % of max f′. */
@@ -38,14 +38,9 @@ function isPeak(fn: ActivationFns, [a, b]: readonly [number, number]): boolean {
   return fn.df(x - d) < value - 1e-6 && fn.df(x + d) < value - 1e-6;
 }
 
+/** A nice y-range holding [0, 1] and the sampled values, with a little headroom. */
 function niceDomain(values: number[]): [number, number] {
-  let lo = 0;
-  let hi = 1;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const [lo, hi] = finiteExtent(values, [0, 1]);
   const pad = (hi - lo) * 0.04;
   return nice([lo - (lo < 0 ? pad : 0), hi + pad], 8);
 }

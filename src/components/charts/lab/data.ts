@@ -7,7 +7,7 @@ import type { LabState } from './spec';
 import { fixed, num, percent, sci, superscript, UNDERFLOW_TEXT } from '../shared/format';
 import { activationLabel } from '../lib-adapter';
 import type { LogSeries } from '../shared/LogGradientChart';
-import { niceDomain, plottable } from '../shared/scales';
+import { finiteExtent, niceDomain, plottable } from '../shared/scales';
 
 export type LabParams = LabState;
 
@@ -106,14 +106,12 @@ export function summarize(ratio: number, depth: number, outputGrad: number): str
 function distDomainOf(activation: string, mean: readonly number[], std: readonly number[]): [number, number] {
   if (activation === 'sigmoid') return [0, 1];
   if (activation === 'tanh') return [-1, 1];
-  let lo = 0;
-  let hi = 0;
-  for (let i = 0; i < mean.length; i++) {
-    if (!Number.isFinite(mean[i]) || !Number.isFinite(std[i])) continue;
-    lo = Math.min(lo, mean[i] - std[i]);
-    hi = Math.max(hi, mean[i] + std[i]);
-  }
-  if (hi - lo < 1e-12) hi = lo + 1;
+  // mean ± std is finite exactly when both are.
+  const [lo, top] = finiteExtent(
+    mean.flatMap((m, i) => [m - std[i], m + std[i]]),
+    [0, 0],
+  );
+  const hi = top - lo < 1e-12 ? lo + 1 : top;
   return niceDomain([lo, hi], 6);
 }
 

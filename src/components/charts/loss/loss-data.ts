@@ -7,7 +7,7 @@ import { lowDerivativeRegions, sampleXs } from '../shared/sampling';
 import { fixed, num, times } from '../shared/format';
 import type { PeakMark, PlotLine, Point, ShadeRegion } from '../shared/LinePlot';
 import type { LegendEntry } from '../shared/marks';
-import { niceDomain, ticksOf } from '../shared/scales';
+import { finiteExtent, niceDomain, ticksOf } from '../shared/scales';
 import { binaryLossIds, lossFns, sigmoid, sigmoidDerivative, type BinaryLossId, type LossFns } from '../lib-adapter';
 import type { LossState } from './spec';
 
@@ -39,13 +39,7 @@ const colorOf = (id: string) => `c-${id}`;
 
 /** A nice y-range that always contains 0 and the sampled values, with a little headroom. */
 function yRange(values: readonly number[]): [number, number] {
-  let lo = 0;
-  let hi = 0;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
+  const [lo, hi] = finiteExtent(values, [0, 0]);
   const pad = (hi - lo || 1) * 0.06;
   return niceDomain([lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0], 5);
 }

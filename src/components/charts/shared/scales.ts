@@ -64,6 +64,15 @@ export function niceDomain(domain: Domain, count: number): [number, number] {
   return [a, b];
 }
 
+/** The smallest range holding `start` and every finite value. */
+export function finiteExtent(values: Iterable<number>, start: Domain): [number, number] {
+  let [lo, hi] = start;
+  for (const v of values) {
+    if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  }
+  return [lo, hi];
+}
+
 /** d3's ticks over a domain. */
 export function ticksOf(domain: Domain, count: number): number[] {
   return scaleIdentity().domain(domain).ticks(count);
