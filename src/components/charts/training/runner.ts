@@ -137,6 +137,9 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     return restart(v && v.key === k ? (last?.step ?? 0) : 0);
   }
 
+  /** Whether a play or a step may go ahead: the run on screen has not diverged, and the worker holds it. */
+  const canAdvance = () => !(view.current?.diverged && view.current.key === runKey(settingsRef.current)) && ensureRun();
+
   // A changed setting restarts the run in the worker once the reader has interacted; before
   // that (the URL's settings on load) the lab shows its not-started state instead of the build's run.
   useEffect(() => {
@@ -175,8 +178,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     runId: runId.current,
     running: running.current,
     play(r: number) {
-      if (view.current?.diverged && view.current.key === runKey(settingsRef.current)) return;
-      if (!ensureRun()) return;
+      if (!canAdvance()) return;
       intent.current = 'play';
       // A run below the preset's `steps` pauses there once (where the note's sentences about it apply).
       const last =
@@ -191,18 +193,13 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
       drawNow();
     },
     step() {
-      if (view.current?.diverged && view.current.key === runKey(settingsRef.current)) return;
-      if (!ensureRun()) return;
+      if (!canAdvance()) return;
       intent.current = 'pause';
       send({ type: 'step', gen: gen.current, n: 1 });
       drawNow();
     },
-    reset() {
-      restart(0);
-    },
-    retry() {
-      restart(0);
-    },
+    reset: () => void restart(0),
+    retry: () => void restart(0),
     setRate(r: number) {
       if (intent.current === 'play') send({ type: 'play', gen: gen.current, rate: r, until: until.current });
     },
