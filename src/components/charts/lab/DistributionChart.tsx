@@ -5,16 +5,12 @@
  * Presentational: statistics arrive precomputed.
  */
 import { BottomAxis, SideAxis, type Tick } from '../shared/Axis';
-import { ChartSvg } from '../shared/ChartSvg';
-import { plotArea, type Frame } from '../shared/frame';
+import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
+import { plotArea } from '../shared/frame';
 import { layerScale, layerTicks } from '../shared/LogGradientChart';
 import { axisTicks, bandPath, linearScale, polylinePath } from '../shared/scales';
 
-interface DistributionChartProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface DistributionChartProps extends ChartBase {
   depth: number;
   mean: ArrayLike<number>;
   std: ArrayLike<number>;
@@ -57,7 +53,7 @@ export function DistributionChart(props: DistributionChartProps) {
   const zeroY = yDomain[0] < 0 && yDomain[1] > 0 ? y(0) : null;
 
   return (
-    <ChartSvg idPrefix={idPrefix} title={props.title} desc={props.desc} frame={frame} clipPad={0}>
+    <ChartSvg {...props} clipPad={0}>
       <SideAxis frame={frame} ticks={yTicks} title={props.yLabel} />
       <SideAxis
         frame={frame}

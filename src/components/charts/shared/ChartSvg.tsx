@@ -6,11 +6,16 @@
 import type { ComponentChildren } from 'preact';
 import { plotArea, type Frame } from './frame';
 
-interface ChartSvgProps {
+/** What every framed chart gets from its island: an id prefix, its name and description, its frame. */
+export interface ChartBase {
+  /** Prefix of the chart's element ids: `-title`, `-desc`, `-clip`. */
   idPrefix: string;
   title: string;
   desc: string;
   frame: Frame;
+}
+
+interface ChartSvgProps extends ChartBase {
   /** How far the clip area reaches above and below the plot area (room for a line's width at the edge). */
   clipPad?: number;
   children: ComponentChildren;

@@ -4,7 +4,7 @@
  * and reports pointer positions (in data units) back to its owner.
  */
 import { BottomAxis, SideAxis } from './Axis';
-import { ChartSvg } from './ChartSvg';
+import { ChartSvg, type ChartBase } from './ChartSvg';
 import { plotArea, spreadLabels, type Frame } from './frame';
 import { axisTicks, linearScale, polylinePath, symbolPath } from './scales';
 import { PATH_TOLERANCE } from './simplify';
@@ -47,11 +47,7 @@ interface CrossDot {
   y: number;
 }
 
-interface LinePlotProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface LinePlotProps extends ChartBase {
   xDomain: readonly [number, number];
   yDomain: readonly [number, number];
   xLabel: string;
@@ -140,7 +136,7 @@ export function LinePlot(props: LinePlotProps) {
       onPointerDown={onPointer && ((e) => onPointer(toDataX(e)))}
       onPointerLeave={onPointer && ((e) => e.pointerType === 'mouse' && onPointer(null))}
     >
-      <ChartSvg idPrefix={idPrefix} title={props.title} desc={props.desc} frame={frame} clipPad={2}>
+      <ChartSvg {...props} clipPad={2}>
         <g class="shades">
           {shades.map((s) => (
             <g key={s.key} class={s.colorClass}>

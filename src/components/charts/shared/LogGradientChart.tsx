@@ -5,7 +5,7 @@
  * bottom (or, for +∞, the top) edge with a label, never as a missing line.
  */
 import { BottomAxis, SideAxis, type Tick } from './Axis';
-import { ChartSvg } from './ChartSvg';
+import { ChartSvg, type ChartBase } from './ChartSvg';
 import { logTick, OVERFLOW_TEXT, UNDERFLOW_TEXT } from './format';
 import { plotArea, spreadLabels, type Frame } from './frame';
 import { linearScale, logScale, plottable, polylinePath, symbolPath } from './scales';
@@ -21,11 +21,7 @@ export interface LogSeries {
   values: readonly number[];
 }
 
-interface LogGradientChartProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface LogGradientChartProps extends ChartBase {
   depth: number;
   series: readonly LogSeries[];
   /** Positive, finite y domain (powers of ten work best). */
@@ -69,7 +65,7 @@ export function decadeTicks(scale: (v: number) => number, domain: readonly [numb
 }
 
 export function LogGradientChart(props: LogGradientChartProps) {
-  const { frame, depth, series, yDomain, idPrefix } = props;
+  const { frame, depth, series, yDomain } = props;
   const { x0, x1, y0, y1 } = plotArea(frame);
   const x = layerScale(frame, depth);
   const y = logScale(yDomain, [y0, y1]);
@@ -89,7 +85,7 @@ export function LogGradientChart(props: LogGradientChartProps) {
   const markerSize = frame.endLabels ? 6 : 5;
 
   return (
-    <ChartSvg idPrefix={idPrefix} title={props.title} desc={props.desc} frame={frame}>
+    <ChartSvg {...props}>
       <SideAxis frame={frame} ticks={decadeTicks(y, yDomain, frame.yTicks)} title={props.yLabel} />
       <BottomAxis frame={frame} ticks={layerTicks(x, depth, frame.xTicks)} title={props.xLabel} />
       {series.map((s, si) => {

@@ -5,18 +5,14 @@
  * (heatmap-data.ts). Presentational.
  */
 import { BottomAxis, SideAxis } from '../shared/Axis';
-import { ChartSvg } from '../shared/ChartSvg';
+import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
 import { logTick, UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
-import { plotArea, type Frame } from '../shared/frame';
+import { plotArea } from '../shared/frame';
 import { axisTicks, linearScale, niceDomain } from '../shared/scales';
 import { heatColumns, heatPaths, type HeatScale } from './heatmap-data';
 import type { TrainRecord } from './history';
 
-interface GradHeatmapProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface GradHeatmapProps extends ChartBase {
   records: readonly TrainRecord[];
   /** Layers drawn: depth + 1 (hidden layers and the output layer). */
   layers: number;
@@ -34,7 +30,7 @@ function layerTicks(layers: number, y: (l: number) => number, count: number) {
 }
 
 export function GradHeatmap(props: GradHeatmapProps) {
-  const { frame, records, layers, scale, idPrefix } = props;
+  const { frame, records, layers, scale } = props;
   const area = plotArea(frame);
   const { x0, x1, y0, y1 } = area;
   const maxStep = Math.max(10, records.length ? records[records.length - 1].step : 0);
@@ -45,7 +41,7 @@ export function GradHeatmap(props: GradHeatmapProps) {
   const paths = heatPaths(columns, layers, x, area, scale);
   const xTicks = axisTicks(x, frame.xTicks);
   return (
-    <ChartSvg idPrefix={idPrefix} title={props.title} desc={props.desc} frame={frame}>
+    <ChartSvg {...props}>
       <rect class="heat-bg" x={x0} y={y1} width={x1 - x0} height={y0 - y1} />
       <g class="heat" data-columns={columns.length}>
         {paths.buckets.map((d, i) => (d ? <path key={i} fill={scale.colors[i]} d={d} /> : null))}

@@ -4,16 +4,12 @@
  * marker at the step where training diverged. Presentational.
  */
 import { BottomAxis, SideAxis } from '../shared/Axis';
-import { ChartSvg } from '../shared/ChartSvg';
-import { plotArea, type Frame } from '../shared/frame';
+import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
+import { plotArea } from '../shared/frame';
 import { axisTicks, linearScale, niceDomain, polylinePath } from '../shared/scales';
 import type { TrainRecord } from './history';
 
-interface LossChartProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface LossChartProps extends ChartBase {
   records: readonly TrainRecord[];
   pinned: readonly TrainRecord[] | null;
   divergedStep: number | null;
@@ -61,7 +57,7 @@ export function LossChart(props: LossChartProps) {
     );
   const percentTick = (v: number) => `${Math.round(v * 100)}%`;
   return (
-    <ChartSvg idPrefix={idPrefix} title={props.title} desc={props.desc} frame={frame} clipPad={2}>
+    <ChartSvg {...props} clipPad={2}>
       <SideAxis frame={frame} ticks={axisTicks(y, frame.yTicks / 2 + 1)} title={props.yLabel} />
       <SideAxis frame={frame} ticks={axisTicks(acc, 4, percentTick)} side="right" grid={false} />
       <BottomAxis frame={frame} ticks={axisTicks(x, frame.xTicks)} title="학습 단계" />
