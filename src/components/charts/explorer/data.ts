@@ -49,23 +49,18 @@ export function explorerView(state: ExplorerState): ExplorerView {
   const [a, b] = state.domain;
   const xs = sampleXs(a, b);
   const fns = state.activations.map((id) => activationFns(id, { slope: state.slope, alpha: state.alpha }));
-  const lines: PlotLine[] = [];
-  const all: number[] = [];
-  for (const fn of fns) {
-    for (const deriv of state.showDerivative ? [false, true] : [false]) {
-      const g = deriv ? fn.df : fn.f;
-      const points: Point[] = xs.map((x) => [x, g(x)]);
-      for (const p of points) all.push(p[1]);
-      lines.push({
-        key: `${fn.id}-${deriv ? 'df' : 'f'}`,
-        colorClass: `c-${fn.id}`,
-        deriv,
-        points,
-        symbol: symbolIndex(fn.id),
-        endLabel: deriv ? `${fn.short} f′` : fn.short,
-      });
-    }
-  }
+  /** The curves drawn (and the table's columns): each activation's f, then its f′ when shown. */
+  const curves = fns.flatMap((fn) =>
+    (state.showDerivative ? [false, true] : [false]).map((deriv) => ({ fn, deriv, g: deriv ? fn.df : fn.f })),
+  );
+  const lines: PlotLine[] = curves.map(({ fn, deriv, g }) => ({
+    key: `${fn.id}-${deriv ? 'df' : 'f'}`,
+    colorClass: `c-${fn.id}`,
+    deriv,
+    points: xs.map((x): Point => [x, g(x)]),
+    symbol: symbolIndex(fn.id),
+    endLabel: deriv ? `${fn.short} f′` : fn.short,
+  }));
 
   const shades: ShadeRegion[] = [];
   const saturating = fns.filter((fn) => fn.saturates);
@@ -127,26 +122,13 @@ export function explorerView(state: ExplorerState): ExplorerView {
     .filter(Boolean)
     .join(' ');
 
-  const tableXs = ticksOf(state.domain, 12);
-  const headers = ['x'];
-  for (const fn of fns) {
-    headers.push(`${fn.label} f(x)`);
-    if (state.showDerivative) headers.push(`${fn.label} f′(x)`);
-  }
-  const rows = () =>
-    tableXs.map((x) => {
-      const row = [fixed(x, 2)];
-      for (const fn of fns) {
-        row.push(num(fn.f(x)));
-        if (state.showDerivative) row.push(num(fn.df(x)));
-      }
-      return row;
-    });
+  const headers = ['x', ...curves.map(({ fn, deriv }) => `${fn.label} ${deriv ? 'f′(x)' : 'f(x)'}`)];
+  const rows = () => ticksOf(state.domain, 12).map((x) => [fixed(x, 2), ...curves.map(({ g }) => num(g(x)))]);
 
   return {
     fns,
     xDomain: [a, b],
-    yDomain: niceDomain(all),
+    yDomain: niceDomain(lines.flatMap((l) => l.points.map((p) => p[1]))),
     lines,
     shades,
     peaks,
