@@ -11,17 +11,11 @@ import { fixed, num } from '../shared/format';
 import { EXPLORER_FRAMES } from '../shared/frame';
 import { useFrameSize, useUrlState } from '../shared/hooks';
 import { activationLabel, type ActivationId } from '../lib-adapter';
-import { CheckField, CheckList, NumberInput } from '../shared/Field';
+import { CheckList, SpecField } from '../shared/Field';
 import { decodeValue } from '../shared/url-state';
 import { explorerSpec, type ExplorerProps } from './spec';
 import { LinePlot } from '../shared/LinePlot';
 import { Legend } from '../shared/marks';
-
-/** The parameter inputs, each shown while its activation is: Leaky ReLU's slope, ELU's α. */
-const PARAMS = [
-  ['leaky-relu', 'slope'],
-  ['elu', 'alpha'],
-] as const;
 
 export default function ActivationExplorerIsland(props: ExplorerProps) {
   const { id, caption, ...defaults } = props;
@@ -76,21 +70,9 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
           onChange={(activations) => update({ activations })}
           labelOf={activationLabel}
         />
-        <CheckField
-          inputId={`${id}-showDerivative`}
-          field={explorerSpec.showDerivative}
-          value={state.showDerivative}
-          onChange={(v) => update({ showDerivative: v })}
-        />
-        {PARAMS.filter(([aid]) => shows(aid)).map(([, k]) => (
-          <NumberInput
-            key={k}
-            inputId={`${id}-${k}`}
-            field={explorerSpec[k]}
-            value={state[k]}
-            onChange={(v) => update({ [k]: v })}
-          />
-        ))}
+        <SpecField id={id} spec={explorerSpec} k="showDerivative" state={state} onChange={update} />
+        {shows('leaky-relu') && <SpecField id={id} spec={explorerSpec} k="slope" state={state} onChange={update} />}
+        {shows('elu') && <SpecField id={id} spec={explorerSpec} k="alpha" state={state} onChange={update} />}
         <fieldset class="dl-field">
           <legend>{explorerSpec.domain.label}</legend>
           <div class="dl-row">

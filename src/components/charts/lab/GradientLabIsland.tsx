@@ -13,7 +13,7 @@ import { useFrameSize, useUrlState } from '../shared/hooks';
 import { labKey, unpackLabView, type PackedLabView } from './pack';
 import { useLabView } from './runs';
 import { activationLabel } from '../lib-adapter';
-import { NumberInput, SelectField } from '../shared/Field';
+import { NumberInput, SpecField } from '../shared/Field';
 import { labSpec, type LabProps } from './spec';
 import { LogGradientChart } from '../shared/LogGradientChart';
 import { Legend, type LegendEntry } from '../shared/marks';
@@ -32,7 +32,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
   const [state, update, href] = useUrlState(id, labSpec, defaults);
   const figure = useRef<HTMLElement>(null);
   const frame = LAB_FRAMES[useFrameSize(figure)];
-  const { activation, init, depth, width, seed } = state;
+  const { seed } = state;
   const initialView = useMemo(() => unpackLabView(initial), [initial]);
   const { view, pending, failed, retry, warm } = useLabView(state, initialView);
 
@@ -70,32 +70,10 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       onPointerEnter={warm}
     >
       <div class="dl-controls">
-        <SelectField
-          inputId={`${id}-activation`}
-          field={labSpec.activation}
-          value={activation}
-          onChange={(v) => update({ activation: v })}
-          labelOf={activationLabel}
-        />
-        <SelectField
-          inputId={`${id}-init`}
-          field={labSpec.init}
-          value={init}
-          onChange={(v) => update({ init: v })}
-          labelOf={(i) => initLabels[i] ?? i}
-        />
-        <NumberInput
-          inputId={`${id}-depth`}
-          field={labSpec.depth}
-          value={depth}
-          onChange={(v) => update({ depth: v })}
-        />
-        <NumberInput
-          inputId={`${id}-width`}
-          field={labSpec.width}
-          value={width}
-          onChange={(v) => update({ width: v })}
-        />
+        <SpecField id={id} spec={labSpec} k="activation" state={state} onChange={update} labelOf={activationLabel} />
+        <SpecField id={id} spec={labSpec} k="init" state={state} onChange={update} labelOf={(i) => initLabels[i]} />
+        <SpecField id={id} spec={labSpec} k="depth" state={state} onChange={update} />
+        <SpecField id={id} spec={labSpec} k="width" state={state} onChange={update} />
         <NumberInput inputId={`${id}-seed`} field={labSpec.seed} value={seed} onChange={(v) => update({ seed: v })}>
           <button type="button" onClick={() => update({ seed: seed >= labSpec.seed.max ? 0 : seed + 1 })}>
             다음 시드
