@@ -8,7 +8,7 @@ import { BottomAxis, SideAxis, type Tick } from '../shared/Axis';
 import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
 import { plotArea } from '../shared/frame';
 import { layerScale, layerTicks } from '../shared/LogGradientChart';
-import { axisTicks, bandPath, linearScale, polylinePath } from '../shared/scales';
+import { axisTicks, bandPath, linearScale, polylinePath, r2 } from '../shared/scales';
 
 interface DistributionChartProps extends ChartBase {
   depth: number;
@@ -69,10 +69,10 @@ export function DistributionChart(props: DistributionChartProps) {
             <rect
               key={i}
               class="bar"
-              x={Math.round((x(i + 1) - barWidth / 2) * 100) / 100}
-              y={Math.round(yf(f) * 100) / 100}
-              width={Math.round(barWidth * 100) / 100}
-              height={Math.round((y0 - yf(f)) * 100) / 100}
+              x={r2(x(i + 1) - barWidth / 2)}
+              y={r2(yf(f))}
+              width={r2(barWidth)}
+              height={r2(y0 - yf(f))}
             />
           ) : null,
         )}

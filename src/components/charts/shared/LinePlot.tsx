@@ -6,7 +6,7 @@
 import { BottomAxis, SideAxis } from './Axis';
 import { ChartSvg, type ChartBase } from './ChartSvg';
 import { plotArea, spreadLabels, type Frame } from './frame';
-import { axisTicks, linearScale, polylinePath, symbolPath } from './scales';
+import { axisTicks, linearScale, polylinePath, r2, symbolPath } from './scales';
 import { PATH_TOLERANCE } from './simplify';
 import { textWidth } from './format';
 
@@ -168,7 +168,7 @@ export function LinePlot(props: LinePlotProps) {
             <path
               key={l.key}
               class={`symbol ${l.colorClass}${l.deriv ? ' hollow' : ''}`}
-              transform={`translate(${x1},${Math.round(ends[i] * 100) / 100})`}
+              transform={`translate(${x1},${r2(ends[i])})`}
               d={symbolPath(l.symbol, frame.endLabels ? 56 : 40)}
             />
           ))}

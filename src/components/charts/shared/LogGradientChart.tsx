@@ -8,7 +8,7 @@ import { BottomAxis, SideAxis, type Tick } from './Axis';
 import { ChartSvg, type ChartBase } from './ChartSvg';
 import { logTick, OVERFLOW_TEXT, UNDERFLOW_TEXT } from './format';
 import { plotArea, spreadLabels, type Frame } from './frame';
-import { linearScale, logScale, plottable, polylinePath, symbolPath } from './scales';
+import { linearScale, logScale, plottable, polylinePath, r2, symbolPath } from './scales';
 
 export interface LogSeries {
   key: string;
@@ -42,7 +42,7 @@ export function layerTicks(scale: (v: number) => number, depth: number, count: n
   const values = new Set<number>([1]);
   for (let v = step; v <= depth; v += step) values.add(v);
   if (depth - [...values].pop()! >= step / 2) values.add(depth);
-  return [...values].map((v) => ({ pos: Math.round(scale(v) * 100) / 100, label: String(v) }));
+  return [...values].map((v) => ({ pos: r2(scale(v)), label: String(v) }));
 }
 
 function niceStep(depth: number, count: number): number {
@@ -59,7 +59,7 @@ export function decadeTicks(scale: (v: number) => number, domain: readonly [numb
   const ticks: Tick[] = [];
   for (let e = hi; e >= lo; e -= step) {
     const v = 10 ** e;
-    ticks.push({ pos: Math.round(scale(v) * 100) / 100, label: logTick(v) });
+    ticks.push({ pos: r2(scale(v)), label: logTick(v) });
   }
   return ticks;
 }
@@ -145,7 +145,7 @@ export function LogGradientChart(props: LogGradientChartProps) {
             {plottable(s.values[depth - 1]) && (
               <path
                 class={`symbol${s.style === 'theory' ? ' hollow' : ''}`}
-                transform={`translate(${x(depth)},${Math.round(ends[si] * 100) / 100})`}
+                transform={`translate(${x(depth)},${r2(ends[si])})`}
                 d={symbolPath(s.symbol, frame.endLabels ? 56 : 40)}
               />
             )}

@@ -8,7 +8,7 @@ import { BottomAxis, SideAxis } from '../shared/Axis';
 import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
 import { logTick, UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
 import { plotArea } from '../shared/frame';
-import { axisTicks, linearScale, niceDomain } from '../shared/scales';
+import { axisTicks, linearScale, niceDomain, r2 } from '../shared/scales';
 import { heatColumns, heatPaths, type HeatScale } from './heatmap-data';
 import type { TrainRecord } from './history';
 
@@ -24,9 +24,7 @@ function layerTicks(layers: number, y: (l: number) => number, count: number) {
   const step = Math.max(1, Math.ceil(layers / count));
   const values = new Set<number>([1, layers]);
   for (let v = step; v < layers; v += step) if (v > 1 && layers - v >= step / 2) values.add(v);
-  return [...values]
-    .sort((a, b) => a - b)
-    .map((v) => ({ pos: Math.round(y(v) * 100) / 100, label: v === layers ? '출력' : String(v) }));
+  return [...values].sort((a, b) => a - b).map((v) => ({ pos: r2(y(v)), label: v === layers ? '출력' : String(v) }));
 }
 
 export function GradHeatmap(props: GradHeatmapProps) {
@@ -89,14 +87,7 @@ export function HeatLegend({
           {`색 범례 (로그 눈금): 어두운 색 ${logTick(10 ** scale.lo)} 이하부터 밝은 색 ${logTick(10 ** scale.hi)}까지`}
         </title>
         {scale.colors.map((c, i) => (
-          <rect
-            key={i}
-            fill={c}
-            x={Math.round((left + i * w) * 100) / 100}
-            y={2}
-            width={Math.round(w * 100 + 1) / 100}
-            height={12}
-          />
+          <rect key={i} fill={c} x={r2(left + i * w)} y={2} width={Math.round(w * 100 + 1) / 100} height={12} />
         ))}
         {labels.map((l) => (
           <text key={l.text} x={l.x} y={30} text-anchor="middle" font-size={11}>

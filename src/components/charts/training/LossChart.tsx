@@ -6,7 +6,7 @@
 import { BottomAxis, SideAxis } from '../shared/Axis';
 import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
 import { plotArea } from '../shared/frame';
-import { axisTicks, linearScale, niceDomain, polylinePath } from '../shared/scales';
+import { axisTicks, linearScale, niceDomain, polylinePath, r2 } from '../shared/scales';
 import type { TrainRecord } from './history';
 
 interface LossChartProps extends ChartBase {
@@ -75,7 +75,7 @@ export function LossChart(props: LossChartProps) {
       </g>
       {divergedStep !== null && (
         <g class="c-diverged" data-diverged={divergedStep}>
-          <path class="marker-line" d={`M${Math.round(x(divergedStep) * 100) / 100},${y0}V${y1}`} />
+          <path class="marker-line" d={`M${r2(x(divergedStep))},${y0}V${y1}`} />
           <text
             class="marker-label"
             x={x(divergedStep) - 4}
