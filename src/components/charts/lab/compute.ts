@@ -17,6 +17,7 @@ import {
   validateNetworkSpec,
   type Network,
 } from '../lib-adapter';
+import { rememberLru } from '../shared/lru';
 import { labSpec } from './spec';
 import { labView, type LabData, type LabParams, type LabView } from './data';
 
@@ -30,17 +31,9 @@ const INPUT_SEED_OFFSET = 0x9e3779b9;
 const networks = new Map<string, Network>();
 const inputs = new Map<string, Float64Array>();
 
-function remember<T>(cache: Map<string, T>, key: string, make: () => T, size = 3): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-  } else {
-    cache.delete(key);
-  }
-  cache.set(key, value);
-  return value;
-}
+/** The cached value of `key` (made on a miss), kept among the 3 most recently used. */
+const remember = <T>(cache: Map<string, T>, key: string, make: () => T): T =>
+  rememberLru(cache, key, cache.get(key) ?? make(), 3);
 
 /**
  * The network for (activation, init, depth, width, seed), memoized. createNetwork draws the

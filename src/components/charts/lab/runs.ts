@@ -15,6 +15,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LabParams, LabView } from './data';
+import { rememberLru } from '../shared/lru';
 import { spawnWorker } from '../shared/worker';
 import { labKey, settingKey } from './pack';
 
@@ -36,12 +37,7 @@ let worker: Worker | null | undefined;
 const waiting = new Map<string, LabParams>();
 const pendingMain = new Set<string>();
 
-/** Stores a view as the most recently used; the oldest goes beyond CACHE_LIMIT. */
-function remember(key: string, view: LabView) {
-  cache.delete(key);
-  cache.set(key, view);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-}
+const remember = (key: string, view: LabView) => rememberLru(cache, key, view, CACHE_LIMIT);
 
 function publish(event: LabEvent) {
   waiting.delete(event.key);
