@@ -45,11 +45,8 @@ export function layerTicks(scale: (v: number) => number, depth: number, count: n
   return [...values].map((v) => ({ pos: r2(scale(v)), label: String(v) }));
 }
 
-function niceStep(depth: number, count: number): number {
-  const raw = depth / count;
-  for (const s of [1, 2, 5, 10, 20, 25, 50]) if (s >= raw) return s;
-  return 50;
-}
+/** The smallest of 1, 2, 5, 10, 20, 25, 50 that keeps the ticks at most `count`. */
+const niceStep = (depth: number, count: number) => [1, 2, 5, 10, 20, 25, 50].find((s) => s >= depth / count) ?? 50;
 
 /** Powers of ten inside the domain, thinned to at most `count` labels. */
 export function decadeTicks(scale: (v: number) => number, domain: readonly [number, number], count: number): Tick[] {
