@@ -1,6 +1,6 @@
 /**
  * <ActivationExplorer> island: owns the state (URL-synced), calls src/lib
- * through explorer-data.ts, and renders LinePlot + controls + readout + table.
+ * through data.ts, and renders LinePlot + controls + readout + table.
  */
 import '../shared/charts.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';

@@ -1,6 +1,6 @@
 /**
  * <GradientLab> island: owns the controls' state (URL-synced), gets the
- * views of settings from lab-runs.ts (server props, then a web worker) and renders the
+ * views of settings from runs.ts (server props, then a web worker) and renders the
  * gradient chart, the distribution chart, the readout and the data table.
  */
 import '../shared/charts.css';

@@ -11,7 +11,7 @@ import { finiteExtent, niceDomain, plottable } from '../shared/scales';
 
 export type LabParams = LabState;
 
-/** One simulated lab setting (from lab-compute.ts), as plain arrays: index l − 1 is layer l. */
+/** One simulated lab setting (from compute.ts), as plain arrays: index l − 1 is layer l. */
 export interface LabData {
   params: LabParams;
   /** Korean name of the initialisation. */

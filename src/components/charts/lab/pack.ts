@@ -1,5 +1,5 @@
 /**
- * Packing of a LabView for the island's props. Kept apart from lab-data.ts so
+ * Packing of a LabView for the island's props. Kept apart from data.ts so
  * the main-thread bundle does not carry the view-building code (it runs in the
  * worker and at build time).
  */
