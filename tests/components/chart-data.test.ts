@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { createNetwork } from '../../src/lib/index';
 import { EXPLORER_DEFAULTS } from '../../src/components/charts/explorer/spec';
 import { LAB_DEFAULTS } from '../../src/components/charts/lab/spec';
-import { explorerView, lowDerivativeRegions, sampleXs, valuesAt } from '../../src/components/charts/explorer/data';
+import { explorerView, valuesAt } from '../../src/components/charts/explorer/data';
+import { lowDerivativeRegions, sampleXs } from '../../src/components/charts/shared/sampling';
 import { computeLab, computeLabView, labNetwork, nearestFirst } from '../../src/components/charts/lab/compute';
 import { decadeDomain, gradientRatio, labView, summarize } from '../../src/components/charts/lab/data';
 import { labKey, packLabView, unpackLabView } from '../../src/components/charts/lab/pack';
@@ -80,21 +81,21 @@ describe('lab view', () => {
   test('the default setting: vanishing sigmoid gradients, theory beside the simulation', () => {
     const view = computeLabView(LAB_DEFAULTS);
     expect(view.depth).toBe(20);
-    expect(view.series.map((s) => s.values.length)).toEqual([20, 20, 20]);
+    expect(view.grad.series.map((s) => s.values.length)).toEqual([20, 20, 20]);
     expect(view.summary).toMatch(/^입력층 쪽 기울기는 출력층의 \d(\.\d)?×10⁻¹[⁰¹²³⁴⁵⁶⁷⁸⁹]배입니다 \(기울기 소실\)\.$/);
     expect(view.chain.boundFormula).toBe('0.25¹⁹');
     expect(view.chain.bound).toBe('3.6×10⁻¹²');
     expect(view.table.rows).toHaveLength(20);
-    expect(view.fractionLabel).toBe('포화된 유닛 비율');
+    expect(view.dist.fractionLabel).toBe('포화된 유닛 비율');
     // The theory curve and the simulation agree at the output layer by construction.
-    expect(view.series[2].values[19]).toBeCloseTo(view.series[0].values[19], 12);
+    expect(view.grad.series[2].values[19]).toBeCloseTo(view.grad.series[0].values[19], 12);
   });
 
   test('ReLU with He init: gradients flow; the dead-unit fraction is shown', () => {
     const view = computeLabView({ ...LAB_DEFAULTS, activation: 'relu', init: 'he', depth: 30 });
     expect(view.ratio).toBeGreaterThan(0.1);
     expect(view.ratio).toBeLessThan(10);
-    expect(view.fractionLabel).toBe('죽은 유닛 비율');
+    expect(view.dist.fractionLabel).toBe('죽은 유닛 비율');
   });
 
   test('a run whose gradients underflow to 0 still yields a clean view', () => {
@@ -103,9 +104,13 @@ describe('lab view', () => {
     run.weightGrad = [0, Infinity, 1];
     const view = labView(run);
     expect(view.summary).toContain('10⁻³⁰⁰ 미만');
-    expect(JSON.stringify({ ...view, series: [], mean: [], std: [], fraction: [], ratio: 0 })).not.toMatch(
-      /NaN|Infinity/,
-    );
+    const text = {
+      ...view,
+      grad: { ...view.grad, series: [] },
+      dist: { ...view.dist, mean: [], std: [], fraction: [] },
+      ratio: 0,
+    };
+    expect(JSON.stringify(text)).not.toMatch(/NaN|Infinity/);
     expect(view.table.rows[0][1]).toBe('10⁻³⁰⁰ 미만');
     expect(view.table.rows[1][2]).toBe('10³⁰⁰ 초과');
   });
@@ -116,8 +121,8 @@ describe('lab view', () => {
     const view = labView(run);
     const packed = JSON.parse(JSON.stringify(packLabView(view)));
     const back = unpackLabView(packed);
-    expect(back.series[1].values).toEqual([0, Infinity, NaN]);
-    expect(back.mean).toEqual(view.mean.map((v) => Number(v.toPrecision(10))));
+    expect(back.grad.series[1].values).toEqual([0, Infinity, NaN]);
+    expect(back.dist.mean).toEqual(view.dist.mean.map((v) => Number(v.toPrecision(10))));
     expect(labKey(back.params)).toBe('sigmoid|standard|3|64|1');
   });
 });

@@ -159,8 +159,6 @@ describe('LogGradientChart', () => {
     yDomain: [1e-20, 1] as [number, number],
     xLabel: '층',
     yLabel: '노름',
-    underflowLabel: '▼ 10⁻³⁰⁰ 미만',
-    overflowLabel: '▲ 10³⁰⁰ 초과',
   };
 
   test('an underflowed (0) value is an explicit marker with a label, not a hole', () => {

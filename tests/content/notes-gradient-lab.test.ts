@@ -211,8 +211,8 @@ describe('화면 읽는 법', () => {
         const z = zs[l];
         const mean = out.reduce((s, v) => s + v, 0) / out.length;
         const std = Math.sqrt(out.reduce((s, v) => s + (v - mean) ** 2, 0) / out.length);
-        expectClose(view.mean[l], mean, { rel: 1e-10, abs: 1e-14 });
-        expectClose(view.std[l], std, { rel: 1e-10, abs: 1e-14 });
+        expectClose(view.dist.mean[l], mean, { rel: 1e-10, abs: 1e-14 });
+        expectClose(view.dist.std[l], std, { rel: 1e-10, abs: 1e-14 });
         let share: number;
         if (activation === 'relu') {
           let dead = 0;

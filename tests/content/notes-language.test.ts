@@ -156,10 +156,10 @@ describe('한 개념에는 한 용어: 노트, 차트 화면, 용어집', () => 
     // What the lab actually renders
     expect(summarize(3.4e5, 20, 1)).toContain('(기울기 폭주)');
     const relu = labView(computeLab({ activation: 'relu', init: 'he', depth: 3, width: 8, seed: 1 }));
-    expect(relu.fractionLabel).toBe('죽은 유닛 비율');
+    expect(relu.dist.fractionLabel).toBe('죽은 유닛 비율');
     const sigmoid = labView(computeLab({ activation: 'sigmoid', init: 'small', depth: 3, width: 8, seed: 1 }));
-    expect(sigmoid.fractionLabel).toBe('포화된 유닛 비율');
-    expect(sigmoid.gradTitle).toContain('너비 8');
+    expect(sigmoid.dist.fractionLabel).toBe('포화된 유닛 비율');
+    expect(sigmoid.grad.title).toContain('너비 8');
   });
 
   it('초기화의 이름은 노트와 실험실 선택지가 같다', () => {

@@ -1,6 +1,7 @@
 /** The standalone SVG file of a chart (composeSvg): well-formed, titled, sourced, with the plots inside. */
 import { describe, expect, test } from 'vitest';
-import { composeSvg, escapeXml, PAD, textWidth, wrapText } from '../../../src/components/charts/export/svg';
+import { composeSvg, escapeXml, PAD, wrapText } from '../../../src/components/charts/export/svg';
+import { textWidth } from '../../../src/components/charts/shared/format';
 
 /** Checks that tags nest properly and returns the element names in order (a minimal XML well-formedness check). */
 function elements(xml: string): string[] {

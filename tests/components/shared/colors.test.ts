@@ -35,7 +35,8 @@ describe('chart colours', () => {
   const themes = { dark: block(":root:not([data-theme='light'])"), light: block(':root') };
 
   test('both themes define the same series colours', () => {
-    expect(Object.keys(themes.dark).length).toBeGreaterThanOrEqual(13);
+    // One colour per activation; every other series reuses one of them (charts.css).
+    expect(Object.keys(themes.dark).length).toBeGreaterThanOrEqual(9);
     expect(Object.keys(themes.light).sort()).toEqual(Object.keys(themes.dark).sort());
   });
 

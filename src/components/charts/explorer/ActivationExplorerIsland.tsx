@@ -1,6 +1,6 @@
 /**
  * <ActivationExplorer> island: owns the state (URL-synced), calls src/lib
- * through explorer-data.ts, and renders LinePlot + controls + readout + table.
+ * through data.ts, and renders LinePlot + controls + readout + table.
  */
 import '../shared/charts.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -11,7 +11,7 @@ import { fixed, num } from '../shared/format';
 import { EXPLORER_FRAMES } from '../shared/frame';
 import { useFrameSize, useUrlState } from '../shared/hooks';
 import { activationLabel, type ActivationId } from '../lib-adapter';
-import { CheckField, CheckList, NumberInput } from '../shared/Field';
+import { CheckList, SpecField } from '../shared/Field';
 import { decodeValue } from '../shared/url-state';
 import { explorerSpec, type ExplorerProps } from './spec';
 import { LinePlot } from '../shared/LinePlot';
@@ -70,28 +70,9 @@ export default function ActivationExplorerIsland(props: ExplorerProps) {
           onChange={(activations) => update({ activations })}
           labelOf={activationLabel}
         />
-        <CheckField
-          inputId={`${id}-showDerivative`}
-          field={explorerSpec.showDerivative}
-          value={state.showDerivative}
-          onChange={(v) => update({ showDerivative: v })}
-        />
-        {shows('leaky-relu') && (
-          <NumberInput
-            inputId={`${id}-slope`}
-            field={explorerSpec.slope}
-            value={state.slope}
-            onChange={(v) => update({ slope: v })}
-          />
-        )}
-        {shows('elu') && (
-          <NumberInput
-            inputId={`${id}-alpha`}
-            field={explorerSpec.alpha}
-            value={state.alpha}
-            onChange={(v) => update({ alpha: v })}
-          />
-        )}
+        <SpecField id={id} spec={explorerSpec} k="showDerivative" state={state} onChange={update} />
+        {shows('leaky-relu') && <SpecField id={id} spec={explorerSpec} k="slope" state={state} onChange={update} />}
+        {shows('elu') && <SpecField id={id} spec={explorerSpec} k="alpha" state={state} onChange={update} />}
         <fieldset class="dl-field">
           <legend>{explorerSpec.domain.label}</legend>
           <div class="dl-row">

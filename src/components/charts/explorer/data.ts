@@ -8,12 +8,8 @@ import { fixed, num } from '../shared/format';
 import { activationFns, activationIds, type ActivationFns, type ActivationId } from '../lib-adapter';
 import type { PeakMark, PlotLine, Point, ShadeRegion } from '../shared/LinePlot';
 import type { LegendEntry } from '../shared/marks';
-import { niceDomain as nice, ticksOf } from '../shared/scales';
+import { finiteExtent, niceDomain as nice, ticksOf } from '../shared/scales';
 import { lowDerivativeRegions, sampleXs } from '../shared/sampling';
-
-// Re-exported: they moved to sampling.ts so that charts without activations can use them
-// without bundling the activation registry.
-export { lowDerivativeRegions, SAMPLES, sampleXs } from '../shared/sampling';
 
 /** A region is "saturated" where |f′| < 1 % of max f′. */
 const SATURATION = 0.01;
@@ -42,14 +38,9 @@ function isPeak(fn: ActivationFns, [a, b]: readonly [number, number]): boolean {
   return fn.df(x - d) < value - 1e-6 && fn.df(x + d) < value - 1e-6;
 }
 
+/** A nice y-range holding [0, 1] and the sampled values, with a little headroom. */
 function niceDomain(values: number[]): [number, number] {
-  let lo = 0;
-  let hi = 1;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const [lo, hi] = finiteExtent(values, [0, 1]);
   const pad = (hi - lo) * 0.04;
   return nice([lo - (lo < 0 ? pad : 0), hi + pad], 8);
 }
@@ -58,32 +49,18 @@ export function explorerView(state: ExplorerState): ExplorerView {
   const [a, b] = state.domain;
   const xs = sampleXs(a, b);
   const fns = state.activations.map((id) => activationFns(id, { slope: state.slope, alpha: state.alpha }));
-  const lines: PlotLine[] = [];
-  const all: number[] = [];
-  for (const fn of fns) {
-    const fPts: Point[] = xs.map((x) => [x, fn.f(x)]);
-    lines.push({
-      key: `${fn.id}-f`,
-      colorClass: `c-${fn.id}`,
-      deriv: false,
-      points: fPts,
-      symbol: symbolIndex(fn.id),
-      endLabel: fn.short,
-    });
-    for (const p of fPts) all.push(p[1]);
-    if (state.showDerivative) {
-      const dPts: Point[] = xs.map((x) => [x, fn.df(x)]);
-      lines.push({
-        key: `${fn.id}-df`,
-        colorClass: `c-${fn.id}`,
-        deriv: true,
-        points: dPts,
-        symbol: symbolIndex(fn.id),
-        endLabel: `${fn.short} f′`,
-      });
-      for (const p of dPts) all.push(p[1]);
-    }
-  }
+  /** The curves drawn (and the table's columns): each activation's f, then its f′ when shown. */
+  const curves = fns.flatMap((fn) =>
+    (state.showDerivative ? [false, true] : [false]).map((deriv) => ({ fn, deriv, g: deriv ? fn.df : fn.f })),
+  );
+  const lines: PlotLine[] = curves.map(({ fn, deriv, g }) => ({
+    key: `${fn.id}-${deriv ? 'df' : 'f'}`,
+    colorClass: `c-${fn.id}`,
+    deriv,
+    points: xs.map((x): Point => [x, g(x)]),
+    symbol: symbolIndex(fn.id),
+    endLabel: deriv ? `${fn.short} f′` : fn.short,
+  }));
 
   const shades: ShadeRegion[] = [];
   const saturating = fns.filter((fn) => fn.saturates);
@@ -145,26 +122,13 @@ export function explorerView(state: ExplorerState): ExplorerView {
     .filter(Boolean)
     .join(' ');
 
-  const tableXs = ticksOf(state.domain, 12);
-  const headers = ['x'];
-  for (const fn of fns) {
-    headers.push(`${fn.label} f(x)`);
-    if (state.showDerivative) headers.push(`${fn.label} f′(x)`);
-  }
-  const rows = () =>
-    tableXs.map((x) => {
-      const row = [fixed(x, 2)];
-      for (const fn of fns) {
-        row.push(num(fn.f(x)));
-        if (state.showDerivative) row.push(num(fn.df(x)));
-      }
-      return row;
-    });
+  const headers = ['x', ...curves.map(({ fn, deriv }) => `${fn.label} ${deriv ? 'f′(x)' : 'f(x)'}`)];
+  const rows = () => ticksOf(state.domain, 12).map((x) => [fixed(x, 2), ...curves.map(({ g }) => num(g(x)))]);
 
   return {
     fns,
     xDomain: [a, b],
-    yDomain: niceDomain(all),
+    yDomain: niceDomain(lines.flatMap((l) => l.points.map((p) => p[1]))),
     lines,
     shades,
     peaks,

@@ -6,11 +6,10 @@
  * precision it is shown with, so a CSV row holds the same values as its table
  * row. Text that is not a number ("10⁻³⁰⁰ 미만") stays as it is.
  */
+import { SUPERSCRIPT_DIGITS } from '../shared/format';
 
 /** U+FEFF: Excel reads a CSV as UTF-8 (and Hangul correctly) only when the file starts with it. */
 export const BOM = '\ufeff';
-
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** mantissa (optional) × 10 to a superscript power, as written by format.ts: "1.2×10⁻¹⁵", "10⁻²⁰", "−3×10⁴". */
 const SCIENTIFIC = /^([−-]?)(?:(\d+(?:\.\d+)?)×)?10(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/;
 const DECIMAL = /^[−-]?\d+(?:\.\d+)?$/;

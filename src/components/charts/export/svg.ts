@@ -5,6 +5,7 @@
  * page's font subset embedded, so the file looks the same in Keynote or
  * PowerPoint as on the page. Pure string building, no DOM: unit-tested in Node.
  */
+import { textWidth } from '../shared/format';
 
 export type SvgPart =
   /** A plot: `markup` is a serialised <svg> element whose width/height are the CSS size. */
@@ -43,16 +44,6 @@ const LINE_HEIGHT = 1.45;
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/**
- * Rough advance width of text in em: Hangul and other wide characters 1 em,
- * everything else 0.6 em. Errs wide, so wrapped lines never run past the edge.
- */
-export function textWidth(text: string, size: number): number {
-  let em = 0;
-  for (const ch of text) em += ch.codePointAt(0)! >= 0x1100 ? 1 : 0.6;
-  return em * size;
 }
 
 /** Breaks text into lines no wider than `max` px: at spaces, and inside a word (a URL) only when it alone is too wide. */

@@ -5,15 +5,12 @@
  * Presentational: statistics arrive precomputed.
  */
 import { BottomAxis, SideAxis, type Tick } from '../shared/Axis';
-import { plotArea, type Frame } from '../shared/frame';
+import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
+import { plotArea } from '../shared/frame';
 import { layerScale, layerTicks } from '../shared/LogGradientChart';
-import { axisTicks, bandPath, linearScale, polylinePath } from '../shared/scales';
+import { axisTicks, bandPath, linearScale, polylinePath, r2 } from '../shared/scales';
 
-interface DistributionChartProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface DistributionChartProps extends ChartBase {
   depth: number;
   mean: ArrayLike<number>;
   std: ArrayLike<number>;
@@ -33,9 +30,6 @@ export function DistributionChart(props: DistributionChartProps) {
   const x = layerScale(frame, depth);
   const y = linearScale(yDomain, [y0, y1], true);
   const yf = linearScale([0, 1], [y0, y1]);
-  const titleId = `${idPrefix}-title`;
-  const descId = `${idPrefix}-desc`;
-  const clipId = `${idPrefix}-clip`;
   const layers = Array.from({ length: depth }, (_, i) => i);
   const lx = (i: number) => x(i + 1);
   const band = bandPath(
@@ -59,19 +53,7 @@ export function DistributionChart(props: DistributionChartProps) {
   const zeroY = yDomain[0] < 0 && yDomain[1] > 0 ? y(0) : null;
 
   return (
-    <svg
-      class="dl-svg"
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-    >
-      <title id={titleId}>{props.title}</title>
-      <desc id={descId}>{props.desc}</desc>
-      <defs>
-        <clipPath id={clipId}>
-          <rect x={x0} y={y1} width={x1 - x0} height={y0 - y1} />
-        </clipPath>
-      </defs>
+    <ChartSvg {...props} clipPad={0}>
       <SideAxis frame={frame} ticks={yTicks} title={props.yLabel} />
       <SideAxis
         frame={frame}
@@ -87,16 +69,16 @@ export function DistributionChart(props: DistributionChartProps) {
             <rect
               key={i}
               class="bar"
-              x={Math.round((x(i + 1) - barWidth / 2) * 100) / 100}
-              y={Math.round(yf(f) * 100) / 100}
-              width={Math.round(barWidth * 100) / 100}
-              height={Math.round((y0 - yf(f)) * 100) / 100}
+              x={r2(x(i + 1) - barWidth / 2)}
+              y={r2(yf(f))}
+              width={r2(barWidth)}
+              height={r2(y0 - yf(f))}
             />
           ) : null,
         )}
       </g>
       {zeroY !== null && <line class="zero-line" x1={x0} x2={x1} y1={zeroY} y2={zeroY} />}
-      <g class="c-band" clip-path={`url(#${clipId})`}>
+      <g class="c-band" clip-path={`url(#${idPrefix}-clip)`}>
         <path class="band" d={band} />
         <path class="series thin" d={meanLine} />
         {depth <= 30 &&
@@ -104,6 +86,6 @@ export function DistributionChart(props: DistributionChartProps) {
             finite(mean[i]) ? <circle key={i} class="symbol" cx={x(i + 1)} cy={y(mean[i])} r={2.5} /> : null,
           )}
       </g>
-    </svg>
+    </ChartSvg>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * <GradientLab> island: owns the controls' state (URL-synced), gets the
- * views of settings from lab-runs.ts (server props, then a web worker) and renders the
+ * views of settings from runs.ts (server props, then a web worker) and renders the
  * gradient chart, the distribution chart, the readout and the data table.
  */
 import '../shared/charts.css';
@@ -10,19 +10,19 @@ import { DistributionChart } from './DistributionChart';
 import { ExportMenu } from '../export/ExportMenu';
 import { LAB_FRAMES } from '../shared/frame';
 import { useFrameSize, useUrlState } from '../shared/hooks';
-import type { LabView } from './data';
-import { labKey, unpackLabView } from './pack';
+import { labKey, unpackLabView, type PackedLabView } from './pack';
 import { useLabView } from './runs';
 import { activationLabel } from '../lib-adapter';
-import { NumberInput, SelectField } from '../shared/Field';
+import { NumberInput, SpecField } from '../shared/Field';
 import { labSpec, type LabProps } from './spec';
 import { LogGradientChart } from '../shared/LogGradientChart';
 import { Legend, type LegendEntry } from '../shared/marks';
 import { UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
+import { Subtitle } from '../shared/ChartSvg';
 
 interface GradientLabIslandProps extends LabProps {
   /** The default setting, simulated and prepared at build time (packLabView, see GradientLab.astro). */
-  initial: LabView;
+  initial: PackedLabView;
   /** Korean labels of the initialisations, from src/lib. */
   initLabels: Record<string, string>;
 }
@@ -32,7 +32,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
   const [state, update, href] = useUrlState(id, labSpec, defaults);
   const figure = useRef<HTMLElement>(null);
   const frame = LAB_FRAMES[useFrameSize(figure)];
-  const { activation, init, depth, width, seed } = state;
+  const { seed } = state;
   const initialView = useMemo(() => unpackLabView(initial), [initial]);
   const { view, pending, failed, retry, warm } = useLabView(state, initialView);
 
@@ -41,7 +41,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
     { key: 'w', label: '‖∂L/∂W‖ 가중치 기울기', colorClass: 'c-grad-w', line: 'solid', symbol: 1 },
     { key: 't', label: '이론 예측 (점선)', colorClass: 'c-theory', line: 'dotted', symbol: 2 },
   ];
-  if (view.series.some((s) => s.values.some((v) => !(v > 0 && v < Infinity)))) {
+  if (view.grad.series.some((s) => s.values.some((v) => !(v > 0 && v < Infinity)))) {
     gradLegend.push({
       key: 'u',
       label: `▼ ${UNDERFLOW_TEXT} (0으로 사라짐) · ▲ ${OVERFLOW_TEXT}`,
@@ -54,7 +54,7 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
   const layerAxis = { frame, depth: view.depth, xLabel: '층 (왼쪽: 입력층 → 오른쪽: 출력층)' };
   const distLegend: LegendEntry[] = [
     { key: 'band', label: '평균 ± 표준편차', colorClass: 'c-band', line: 'solid', symbol: -1, box: 'band' },
-    { key: 'bar', label: view.fractionLabel, colorClass: 'c-bar', line: 'none', symbol: -1, box: 'bar' },
+    { key: 'bar', label: view.dist.fractionLabel, colorClass: 'c-bar', line: 'none', symbol: -1, box: 'bar' },
   ];
 
   return (
@@ -70,32 +70,10 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
       onPointerEnter={warm}
     >
       <div class="dl-controls">
-        <SelectField
-          inputId={`${id}-activation`}
-          field={labSpec.activation}
-          value={activation}
-          onChange={(v) => update({ activation: v })}
-          labelOf={activationLabel}
-        />
-        <SelectField
-          inputId={`${id}-init`}
-          field={labSpec.init}
-          value={init}
-          onChange={(v) => update({ init: v })}
-          labelOf={(i) => initLabels[i] ?? i}
-        />
-        <NumberInput
-          inputId={`${id}-depth`}
-          field={labSpec.depth}
-          value={depth}
-          onChange={(v) => update({ depth: v })}
-        />
-        <NumberInput
-          inputId={`${id}-width`}
-          field={labSpec.width}
-          value={width}
-          onChange={(v) => update({ width: v })}
-        />
+        <SpecField id={id} spec={labSpec} k="activation" state={state} onChange={update} labelOf={activationLabel} />
+        <SpecField id={id} spec={labSpec} k="init" state={state} onChange={update} labelOf={(i) => initLabels[i]} />
+        <SpecField id={id} spec={labSpec} k="depth" state={state} onChange={update} />
+        <SpecField id={id} spec={labSpec} k="width" state={state} onChange={update} />
         <NumberInput inputId={`${id}-seed`} field={labSpec.seed} value={seed} onChange={(v) => update({ seed: v })}>
           <button type="button" onClick={() => update({ seed: seed >= labSpec.seed.max ? 0 : seed + 1 })}>
             다음 시드
@@ -117,20 +95,8 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
         </div>
       )}
 
-      <p class="dl-subtitle" aria-hidden="true">
-        <strong>층별 기울기 크기</strong>
-      </p>
-      <LogGradientChart
-        {...layerAxis}
-        idPrefix={`${id}-grad`}
-        title={view.gradTitle}
-        desc={view.gradDesc}
-        series={view.series}
-        yDomain={view.yDomain}
-        yLabel="기울기 노름"
-        underflowLabel={`▼ ${UNDERFLOW_TEXT}`}
-        overflowLabel={`▲ ${OVERFLOW_TEXT}`}
-      />
+      <Subtitle text="층별 기울기 크기" />
+      <LogGradientChart {...layerAxis} {...view.grad} idPrefix={`${id}-grad`} yLabel="기울기 노름" />
       <Legend entries={gradLegend} label="기울기 그래프 범례" />
 
       <section aria-label="연쇄 법칙과 시뮬레이션 비교">
@@ -154,32 +120,19 @@ export default function GradientLabIsland(props: GradientLabIslandProps) {
         </dl>
       </section>
 
-      <p class="dl-subtitle" aria-hidden="true">
-        <strong>층별 활성값 분포</strong>
-      </p>
-      <DistributionChart
-        {...layerAxis}
-        idPrefix={`${id}-dist`}
-        title={view.distTitle}
-        desc={view.distDesc}
-        mean={view.mean}
-        std={view.std}
-        fraction={view.fraction}
-        yDomain={view.distDomain}
-        yLabel="활성값"
-        fractionLabel={view.fractionLabel}
-      />
+      <Subtitle text="층별 활성값 분포" />
+      <DistributionChart {...layerAxis} {...view.dist} idPrefix={`${id}-dist`} yLabel="활성값" />
       <Legend entries={distLegend} label="분포 그래프 범례" />
 
       <DataTable
-        caption={`층별 값: ${view.gradTitle.replace(/^[^:]*: /, '')}`}
+        caption={`층별 값: ${view.grad.title.replace(/^[^:]*: /, '')}`}
         headers={view.table.headers}
         rows={view.table.rows}
       />
       <ExportMenu
         id={id}
         root={figure}
-        title={`층별 기울기와 활성값 분포: ${view.gradTitle.replace(/^[^:]*: /, '')}`}
+        title={`층별 기울기와 활성값 분포: ${view.grad.title.replace(/^[^:]*: /, '')}`}
         table={view.table}
         href={href}
       />

@@ -17,6 +17,7 @@ import {
   validateNetworkSpec,
   type Network,
 } from '../lib-adapter';
+import { rememberLru } from '../shared/lru';
 import { labSpec } from './spec';
 import { labView, type LabData, type LabParams, type LabView } from './data';
 
@@ -30,17 +31,9 @@ const INPUT_SEED_OFFSET = 0x9e3779b9;
 const networks = new Map<string, Network>();
 const inputs = new Map<string, Float64Array>();
 
-function remember<T>(cache: Map<string, T>, key: string, make: () => T, size = 3): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-  } else {
-    cache.delete(key);
-  }
-  cache.set(key, value);
-  return value;
-}
+/** The cached value of `key` (made on a miss), kept among the 3 most recently used. */
+const remember = <T>(cache: Map<string, T>, key: string, make: () => T): T =>
+  rememberLru(cache, key, cache.get(key) ?? make(), 3);
 
 /**
  * The network for (activation, init, depth, width, seed), memoized. createNetwork draws the
@@ -49,24 +42,12 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T, size = 3
  * cached network instead of drawing up to 800 000 normals again, and switching the activation
  * reuses the same weights.
  */
-export function labNetwork(p: LabParams): Network {
-  const full = remember(networks, `${p.init}|${p.width}|${p.seed}`, () =>
-    createNetwork({
-      depth: Math.max(LAB_MAX_DEPTH, p.depth),
-      width: p.width,
-      activation: 'linear',
-      init: p.init,
-      seed: p.seed,
-    }),
+export function labNetwork({ depth, width, activation, init, seed }: LabParams): Network {
+  const full = remember(networks, `${init}|${width}|${seed}`, () =>
+    createNetwork({ depth: Math.max(LAB_MAX_DEPTH, depth), width, activation: 'linear', init, seed }),
   );
-  const spec = validateNetworkSpec({
-    depth: p.depth,
-    width: p.width,
-    activation: p.activation,
-    init: p.init,
-    seed: p.seed,
-  });
-  return Object.freeze({ spec, layers: full.layers.slice(0, p.depth) });
+  const spec = validateNetworkSpec({ depth, width, activation, init, seed });
+  return Object.freeze({ spec, layers: full.layers.slice(0, depth) });
 }
 
 export function labInput(width: number, seed: number): Float64Array {

@@ -7,11 +7,11 @@ import type { LabState } from './spec';
 import { fixed, num, percent, sci, superscript, UNDERFLOW_TEXT } from '../shared/format';
 import { activationLabel } from '../lib-adapter';
 import type { LogSeries } from '../shared/LogGradientChart';
-import { niceDomain } from '../shared/scales';
+import { finiteExtent, niceDomain, plottable } from '../shared/scales';
 
 export type LabParams = LabState;
 
-/** One simulated lab setting (from lab-compute.ts), as plain arrays: index l − 1 is layer l. */
+/** One simulated lab setting (from compute.ts), as plain arrays: index l − 1 is layer l. */
 export interface LabData {
   params: LabParams;
   /** Korean name of the initialisation. */
@@ -43,26 +43,25 @@ export interface LabData {
 export interface LabView {
   params: LabParams;
   depth: number;
-  series: LogSeries[];
-  yDomain: [number, number];
-  mean: number[];
-  std: number[];
-  fraction: number[];
-  fractionLabel: string;
-  distDomain: [number, number];
+  /** The gradient chart's own props (LogGradientChart). */
+  grad: { title: string; desc: string; series: LogSeries[]; yDomain: [number, number] };
+  /** The distribution chart's own props (DistributionChart). */
+  dist: {
+    title: string;
+    desc: string;
+    mean: number[];
+    std: number[];
+    fraction: number[];
+    fractionLabel: string;
+    yDomain: [number, number];
+  };
   /** The one-line readout, e.g. "입력층 쪽 기울기는 출력층의 1.2×10⁻¹⁵배". */
   summary: string;
   /** Input-side ÷ output-side gradient (may be 0, ∞ or NaN; format before showing). */
   ratio: number;
   chain: { boundFormula: string; bound: string; simulated: string; theory: string };
-  gradTitle: string;
-  gradDesc: string;
-  distTitle: string;
-  distDesc: string;
   table: { headers: string[]; rows: string[][] };
 }
-
-const plottable = (v: number) => v > 0 && Number.isFinite(v);
 
 /** Log-axis domain snapped to powers of ten around every plottable value. */
 export function decadeDomain(arrays: readonly ArrayLike<number>[]): [number, number] {
@@ -107,14 +106,12 @@ export function summarize(ratio: number, depth: number, outputGrad: number): str
 function distDomainOf(activation: string, mean: readonly number[], std: readonly number[]): [number, number] {
   if (activation === 'sigmoid') return [0, 1];
   if (activation === 'tanh') return [-1, 1];
-  let lo = 0;
-  let hi = 0;
-  for (let i = 0; i < mean.length; i++) {
-    if (!Number.isFinite(mean[i]) || !Number.isFinite(std[i])) continue;
-    lo = Math.min(lo, mean[i] - std[i]);
-    hi = Math.max(hi, mean[i] + std[i]);
-  }
-  if (hi - lo < 1e-12) hi = lo + 1;
+  // mean ± std is finite exactly when both are.
+  const [lo, top] = finiteExtent(
+    mean.flatMap((m, i) => [m - std[i], m + std[i]]),
+    [0, 0],
+  );
+  const hi = top - lo < 1e-12 ? lo + 1 : top;
   return niceDomain([lo, hi], 6);
 }
 
@@ -151,13 +148,26 @@ export function labView(run: LabData): LabView {
   return {
     params: p,
     depth,
-    series,
-    yDomain: decadeDomain(series.map((s) => s.values)),
-    mean: run.mean,
-    std: run.std,
-    fraction,
-    fractionLabel,
-    distDomain: distDomainOf(p.activation, run.mean, run.std),
+    grad: {
+      title: `층별 기울기 크기 (로그 눈금): ${setting}`,
+      desc:
+        `가로축은 층 번호(왼쪽이 입력층), 세로축은 기울기 노름의 로그 눈금입니다. ` +
+        `실선은 시뮬레이션한 ‖∂L/∂h‖와 ‖∂L/∂W‖, 점선은 이론 예측입니다. ${summary}` +
+        (underflowed ? ` ${underflowed}개 층의 기울기는 ${UNDERFLOW_TEXT}이라 아래쪽 삼각형으로 표시했습니다.` : ''),
+      series,
+      yDomain: decadeDomain(series.map((s) => s.values)),
+    },
+    dist: {
+      title: `층별 활성값 분포: ${setting}`,
+      desc:
+        `띠는 층마다 활성값의 평균 ± 표준편차, 선은 평균, 막대는 ${fractionLabel}(오른쪽 축, %)입니다. ` +
+        `1층 평균 ${num(run.mean[0])}, 표준편차 ${num(run.std[0])}; ${depth}층 평균 ${num(run.mean[depth - 1])}, 표준편차 ${num(run.std[depth - 1])}.`,
+      mean: run.mean,
+      std: run.std,
+      fraction,
+      fractionLabel,
+      yDomain: distDomainOf(p.activation, run.mean, run.std),
+    },
     summary,
     ratio,
     chain: {
@@ -166,15 +176,6 @@ export function labView(run: LabData): LabView {
       simulated: depth === 1 ? '1' : sci(ratio, 2),
       theory: depth === 1 ? '1' : sci(theoryRatio, 2),
     },
-    gradTitle: `층별 기울기 크기 (로그 눈금): ${setting}`,
-    gradDesc:
-      `가로축은 층 번호(왼쪽이 입력층), 세로축은 기울기 노름의 로그 눈금입니다. ` +
-      `실선은 시뮬레이션한 ‖∂L/∂h‖와 ‖∂L/∂W‖, 점선은 이론 예측입니다. ${summary}` +
-      (underflowed ? ` ${underflowed}개 층의 기울기는 ${UNDERFLOW_TEXT}이라 아래쪽 삼각형으로 표시했습니다.` : ''),
-    distTitle: `층별 활성값 분포: ${setting}`,
-    distDesc:
-      `띠는 층마다 활성값의 평균 ± 표준편차, 선은 평균, 막대는 ${fractionLabel}(오른쪽 축, %)입니다. ` +
-      `1층 평균 ${num(run.mean[0])}, 표준편차 ${num(run.std[0])}; ${depth}층 평균 ${num(run.mean[depth - 1])}, 표준편차 ${num(run.std[depth - 1])}.`,
     table: { headers, rows },
   };
 }

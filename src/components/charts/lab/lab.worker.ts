@@ -10,7 +10,7 @@
  */
 import { computeLabView, nearestFirst } from './compute';
 import type { LabParams } from './data';
-import { labKey } from './pack';
+import { labKey, settingKey } from './pack';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,13 +22,7 @@ const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve,
 
 self.onmessage = async (event: MessageEvent<{ params: LabParams }>) => {
   const params = event.data.params;
-  const sameSetting =
-    current !== null &&
-    current.activation === params.activation &&
-    current.init === params.init &&
-    current.width === params.width &&
-    current.seed === params.seed;
-  if (!sameSetting) done.clear();
+  if (current === null || settingKey(current) !== settingKey(params)) done.clear();
   current = params;
   const mine = ++generation;
   for (const depth of nearestFirst(params.depth)) {

@@ -1,40 +1,45 @@
 /**
- * Packing of a LabView for the island's props. Kept apart from lab-data.ts so
+ * Packing of a LabView for the island's props. Kept apart from data.ts so
  * the main-thread bundle does not carry the view-building code (it runs in the
  * worker and at build time).
  */
+import type { LogSeries } from '../shared/LogGradientChart';
+import { packArray, packNumber, unpackArray, type PackedFields } from '../shared/pack';
 import type { LabParams, LabView } from './data';
 
 /** Cache key of a lab setting. */
 export const labKey = (p: LabParams) => `${p.activation}|${p.init}|${p.depth}|${p.width}|${p.seed}`;
+/** Key of a setting's every depth: the worker computes them all, nearest first. */
+export const settingKey = (p: LabParams) => labKey({ ...p, depth: 0 });
 
-const packNumber = (v: number): number | string => (Number.isFinite(v) ? Number(v.toPrecision(10)) : String(v));
-const packArray = (a: readonly number[]) => a.map(packNumber) as unknown as number[];
-const unpackArray = (a: readonly (number | string)[]) => a.map(Number);
+/** Significant digits kept: more than any label or path coordinate shows. */
+const DIGITS = 10;
 
-/**
- * A JSON-safe copy of a view for the island's props (NaN and ±∞ become strings,
- * numbers keep 10 significant digits). The server and the browser both render
- * `unpackLabView(packLabView(view))`, so the hydrated markup matches exactly.
- */
-export function packLabView(view: LabView): LabView {
+type Dist = LabView['dist'];
+
+export type PackedLabView = Omit<PackedFields<LabView, 'ratio'>, 'grad' | 'dist'> & {
+  grad: Omit<LabView['grad'], 'series'> & { series: PackedFields<LogSeries, 'values'>[] };
+  dist: PackedFields<Dist, 'mean' | 'std' | 'fraction'>;
+};
+
+/** A JSON-safe copy of a view for the island's props (see ../shared/pack.ts). */
+export function packLabView(view: LabView): PackedLabView {
+  const { grad, dist } = view;
+  const pack = (a: readonly number[]) => packArray(a, DIGITS);
   return {
     ...view,
-    series: view.series.map((s) => ({ ...s, values: packArray(s.values) })),
-    mean: packArray(view.mean),
-    std: packArray(view.std),
-    fraction: packArray(view.fraction),
-    ratio: packNumber(view.ratio) as number,
+    grad: { ...grad, series: grad.series.map((s) => ({ ...s, values: pack(s.values) })) },
+    dist: { ...dist, mean: pack(dist.mean), std: pack(dist.std), fraction: pack(dist.fraction) },
+    ratio: packNumber(view.ratio, DIGITS),
   };
 }
 
-export function unpackLabView(view: LabView): LabView {
+export function unpackLabView(view: PackedLabView): LabView {
+  const { grad, dist } = view;
   return {
     ...view,
-    series: view.series.map((s) => ({ ...s, values: unpackArray(s.values) })),
-    mean: unpackArray(view.mean),
-    std: unpackArray(view.std),
-    fraction: unpackArray(view.fraction),
+    grad: { ...grad, series: grad.series.map((s) => ({ ...s, values: unpackArray(s.values) })) },
+    dist: { ...dist, mean: unpackArray(dist.mean), std: unpackArray(dist.std), fraction: unpackArray(dist.fraction) },
     ratio: Number(view.ratio),
   };
 }

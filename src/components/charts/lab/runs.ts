@@ -15,7 +15,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LabParams, LabView } from './data';
-import { labKey } from './pack';
+import { rememberLru } from '../shared/lru';
+import { spawnWorker } from '../shared/worker';
+import { labKey, settingKey } from './pack';
 
 /** How long a setting may stay busy before the chart says it failed. */
 const LAB_TIMEOUT_MS = 20_000;
@@ -35,12 +37,7 @@ let worker: Worker | null | undefined;
 const waiting = new Map<string, LabParams>();
 const pendingMain = new Set<string>();
 
-/** Stores a view as the most recently used; the oldest goes beyond CACHE_LIMIT. */
-function remember(key: string, view: LabView) {
-  cache.delete(key);
-  cache.set(key, view);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-}
+const remember = (key: string, view: LabView) => rememberLru(cache, key, view, CACHE_LIMIT);
 
 function publish(event: LabEvent) {
   waiting.delete(event.key);
@@ -49,15 +46,13 @@ function publish(event: LabEvent) {
 }
 
 function startWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'gradient-lab' });
-    worker.onmessage = (e: MessageEvent<LabEvent>) => publish(e.data);
-    worker.onerror = fallBackToMainThread;
-    worker.onmessageerror = fallBackToMainThread;
-  } catch {
-    worker = null;
-  }
+  // Once null (no worker, or it died), the lab stays on the main thread.
+  if (worker === undefined)
+    worker = spawnWorker(
+      () => new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'gradient-lab' }),
+      publish,
+      fallBackToMainThread,
+    );
   return worker;
 }
 
@@ -147,7 +142,7 @@ export function useLabView(params: LabParams, initial: LabView) {
 
   const warmed = useRef('');
   const warm = () => {
-    const setting = `${params.activation}|${params.init}|${params.width}|${params.seed}`;
+    const setting = settingKey(params);
     if (warmed.current === setting || typeof Worker === 'undefined') return;
     warmed.current = setting;
     requestLab(params);

@@ -7,7 +7,7 @@ import { lowDerivativeRegions, sampleXs } from '../shared/sampling';
 import { fixed, num, times } from '../shared/format';
 import type { PeakMark, PlotLine, Point, ShadeRegion } from '../shared/LinePlot';
 import type { LegendEntry } from '../shared/marks';
-import { niceDomain, ticksOf } from '../shared/scales';
+import { finiteExtent, niceDomain, ticksOf } from '../shared/scales';
 import { binaryLossIds, lossFns, sigmoid, sigmoidDerivative, type BinaryLossId, type LossFns } from '../lib-adapter';
 import type { LossState } from './spec';
 
@@ -37,15 +37,12 @@ interface LossView {
 const symbolOf = (id: BinaryLossId) => binaryLossIds.indexOf(id);
 const colorOf = (id: string) => `c-${id}`;
 
-/** A nice y-range that always contains 0 and the sampled values, with a little headroom. */
-function yRange(values: readonly number[]): [number, number] {
-  let lo = 0;
-  let hi = 0;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
+/** A nice y-range that always contains 0 and the lines' values, with a little headroom. */
+function yRange(lines: readonly PlotLine[]): [number, number] {
+  const [lo, hi] = finiteExtent(
+    lines.flatMap((l) => l.points.map((p) => p[1])),
+    [0, 0],
+  );
   const pad = (hi - lo || 1) * 0.06;
   return niceDomain([lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0], 5);
 }
@@ -62,25 +59,16 @@ export function lossView(state: LossState): LossView {
   const { y } = state;
   const xs = sampleXs(a, b);
   const fns = binaryLossIds.filter((id) => state.losses.includes(id)).map(lossFns);
-  const lossLines: PlotLine[] = [];
-  const gradLines: PlotLine[] = [];
-  const lossValues: number[] = [];
-  const gradValues: number[] = [];
-  for (const fn of fns) {
-    const lp: Point[] = xs.map((z) => [z, fn.value(z, y)]);
-    const gp: Point[] = xs.map((z) => [z, fn.dz(z, y)]);
-    for (const p of lp) lossValues.push(p[1]);
-    for (const p of gp) gradValues.push(p[1]);
-    const common = { colorClass: colorOf(fn.id), symbol: symbolOf(fn.id) };
-    lossLines.push({ key: `${fn.id}-L`, deriv: false, points: lp, endLabel: fn.short, ...common });
-    gradLines.push({
-      key: `${fn.id}-dz`,
-      deriv: true,
-      points: gp,
-      endLabel: fn.dzFormula.replace('·σ′(z)', 'σ′'),
-      ...common,
-    });
-  }
+  const line = (fn: LossFns, deriv: boolean, endLabel: string): PlotLine => ({
+    key: `${fn.id}-${deriv ? 'dz' : 'L'}`,
+    deriv,
+    points: xs.map((z): Point => [z, deriv ? fn.dz(z, y) : fn.value(z, y)]),
+    endLabel,
+    colorClass: colorOf(fn.id),
+    symbol: symbolOf(fn.id),
+  });
+  const lossLines = fns.map((fn) => line(fn, false, fn.short));
+  const gradLines = fns.map((fn) => line(fn, true, fn.dzFormula.replace('·σ′(z)', 'σ′')));
 
   const showsMse = state.losses.includes('mse');
   const shades: ShadeRegion[] = showsMse
@@ -155,7 +143,7 @@ export function lossView(state: LossState): LossView {
     fns,
     xDomain: [a, b],
     loss: {
-      yDomain: yRange(lossValues),
+      yDomain: yRange(lossLines),
       lines: lossLines,
       shades: [],
       peaks: [],
@@ -163,7 +151,7 @@ export function lossView(state: LossState): LossView {
       desc: lossDesc,
     },
     grad: {
-      yDomain: yRange(gradValues),
+      yDomain: yRange(gradLines),
       lines: gradLines,
       shades,
       peaks,

@@ -1,7 +1,7 @@
 /** The settings of <LossExplorer>: one declaration per field (see ../shared/fields.ts). */
 import { binaryLossIds } from '../lib-adapter';
 import { defaultsOf, type PropsOf, type Spec, type StateOf } from '../shared/fields';
-import type { Frame, FrameSize } from '../shared/frame';
+import { framePair } from '../shared/frame';
 import type { CrossCheck } from '../shared/props-schema';
 
 /** Beyond |z| = 30 every curve is flat or a straight line; nothing new to see. */
@@ -30,23 +30,8 @@ export const LOSS_CHECKS: readonly CrossCheck<typeof lossSpec>[] = [
 ];
 
 /** Two stacked plots (loss, ∂L/∂z); wide and compact share one aspect ratio (frame.ts). */
-export const LOSS_FRAMES: Record<FrameSize, Frame> = {
-  wide: {
-    width: 640,
-    height: 260,
-    margin: { top: 14, right: 118, bottom: 44, left: 52 },
-    font: 13,
-    xTicks: 12,
-    yTicks: 5,
-    endLabels: true,
-  },
-  compact: {
-    width: 360,
-    height: 146.25,
-    margin: { top: 8, right: 14, bottom: 36, left: 38 },
-    font: 11.5,
-    xTicks: 6,
-    yTicks: 3,
-    endLabels: false,
-  },
-};
+export const LOSS_FRAMES = framePair(
+  260,
+  { margin: { top: 14, right: 118, bottom: 44, left: 52 }, font: 13, xTicks: 12, yTicks: 5 },
+  { margin: { top: 8, right: 14, bottom: 36, left: 38 }, font: 11.5, xTicks: 6, yTicks: 3 },
+);

@@ -4,7 +4,7 @@
  * decoder as the URL (url-state.ts), so an input never accepts what the URL would reject.
  */
 import type { ComponentChildren } from 'preact';
-import type { BoolField, EnumField, ListField, NumberField } from './fields';
+import type { BoolField, EnumField, ListField, NumberField, Spec, StateOf, ValueOf } from './fields';
 import { decodeValue } from './url-state';
 
 interface Base<F, V> {
@@ -111,6 +111,45 @@ export function NumberInput({
       <output for={inputId}>{field.short?.(value) ?? String(value)}</output>
     </div>
   );
+}
+
+/**
+ * The input of field `k` of a chart's spec, by the field's kind: a select, a checkbox, or a
+ * slider or number box. `labelOf` names an enum's values when their labels live in src/lib.
+ */
+export function SpecField<S extends Spec, K extends keyof S & string>(props: {
+  id: string;
+  spec: S;
+  k: K;
+  state: StateOf<S>;
+  onChange: (patch: Partial<StateOf<S>>) => void;
+  labelOf?: (value: ValueOf<S[K]>) => string | undefined;
+}) {
+  const { spec, k, state, labelOf } = props;
+  const field = spec[k];
+  const inputId = `${props.id}-${k}`;
+  // Each input decodes its value with this field's declaration, so v is a valid value for key k.
+  const set = (v: string | number | boolean) => props.onChange({ [k]: v } as Partial<StateOf<S>>);
+  switch (field.kind) {
+    case 'enum':
+      return (
+        <SelectField
+          inputId={inputId}
+          field={field}
+          value={String(state[k])}
+          onChange={set}
+          // The select offers only the field's values, which are ValueOf<S[K]>.
+          labelOf={labelOf && ((v) => labelOf(v as ValueOf<S[K]>) ?? v)}
+        />
+      );
+    case 'bool':
+      return <CheckField inputId={inputId} field={field} value={state[k] === true} onChange={set} />;
+    case 'int':
+    case 'number':
+      return <NumberInput inputId={inputId} field={field} value={Number(state[k])} onChange={set} />;
+    default:
+      return null;
+  }
 }
 
 /**

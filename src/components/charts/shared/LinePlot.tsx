@@ -4,9 +4,11 @@
  * and reports pointer positions (in data units) back to its owner.
  */
 import { BottomAxis, SideAxis } from './Axis';
+import { ChartSvg, type ChartBase } from './ChartSvg';
 import { plotArea, spreadLabels, type Frame } from './frame';
-import { axisTicks, linearScale, polylinePath, symbolPath } from './scales';
+import { axisTicks, linearScale, polylinePath, r2, symbolPath } from './scales';
 import { PATH_TOLERANCE } from './simplify';
+import { textWidth } from './format';
 
 export type Point = readonly [number, number];
 
@@ -45,11 +47,7 @@ interface CrossDot {
   y: number;
 }
 
-interface LinePlotProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface LinePlotProps extends ChartBase {
   xDomain: readonly [number, number];
   yDomain: readonly [number, number];
   xLabel: string;
@@ -63,13 +61,6 @@ interface LinePlotProps {
   describedBy?: string;
   onPointerX?: (x: number | null) => void;
   onKeyDown?: (event: KeyboardEvent) => void;
-}
-
-/** Rough width of a label in viewBox units (Hangul ≈ 1 em, other glyphs ≈ 0.6 em). */
-export function textWidth(text: string, font: number): number {
-  let em = 0;
-  for (const ch of text) em += ch >= '\u1100' ? 1 : 0.6;
-  return em * font;
 }
 
 /** d3 scales of a LinePlot; exported for tests and for pointer mapping. */
@@ -99,9 +90,6 @@ export function LinePlot(props: LinePlotProps) {
   const { idPrefix, frame, xDomain, yDomain, lines, shades = [], peaks = [], crosshair } = props;
   const { x, y } = linePlotScales(frame, xDomain, yDomain);
   const { x0, x1, y0, y1 } = plotArea(frame);
-  const clipId = `${idPrefix}-clip`;
-  const titleId = `${idPrefix}-title`;
-  const descId = `${idPrefix}-desc`;
   const zeroY = yDomain[0] < 0 && yDomain[1] > 0 ? y(0) : null;
 
   const ends = lines.map((l) => {
@@ -148,19 +136,7 @@ export function LinePlot(props: LinePlotProps) {
       onPointerDown={onPointer && ((e) => onPointer(toDataX(e)))}
       onPointerLeave={onPointer && ((e) => e.pointerType === 'mouse' && onPointer(null))}
     >
-      <svg
-        class="dl-svg"
-        viewBox={`0 0 ${frame.width} ${frame.height}`}
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-      >
-        <title id={titleId}>{props.title}</title>
-        <desc id={descId}>{props.desc}</desc>
-        <defs>
-          <clipPath id={clipId}>
-            <rect x={x0} y={y1 - 2} width={x1 - x0} height={y0 - y1 + 4} />
-          </clipPath>
-        </defs>
+      <ChartSvg {...props} clipPad={2}>
         <g class="shades">
           {shades.map((s) => (
             <g key={s.key} class={s.colorClass}>
@@ -182,7 +158,7 @@ export function LinePlot(props: LinePlotProps) {
         <SideAxis frame={frame} ticks={axisTicks(y, frame.yTicks)} title={props.yLabel} />
         <BottomAxis frame={frame} ticks={axisTicks(x, frame.xTicks)} title={props.xLabel} />
         {zeroY !== null && <line class="zero-line" x1={x0} x2={x1} y1={zeroY} y2={zeroY} />}
-        <g clip-path={`url(#${clipId})`}>
+        <g clip-path={`url(#${idPrefix}-clip)`}>
           {lines.map((l) => (
             <path key={l.key} class={`series ${l.colorClass}${l.deriv ? ' deriv' : ''}`} d={linePath(l.points, x, y)} />
           ))}
@@ -192,7 +168,7 @@ export function LinePlot(props: LinePlotProps) {
             <path
               key={l.key}
               class={`symbol ${l.colorClass}${l.deriv ? ' hollow' : ''}`}
-              transform={`translate(${x1},${Math.round(ends[i] * 100) / 100})`}
+              transform={`translate(${x1},${r2(ends[i])})`}
               d={symbolPath(l.symbol, frame.endLabels ? 56 : 40)}
             />
           ))}
@@ -229,7 +205,7 @@ export function LinePlot(props: LinePlotProps) {
             )}
           </g>
         )}
-      </svg>
+      </ChartSvg>
     </div>
   );
 }

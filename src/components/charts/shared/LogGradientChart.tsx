@@ -5,9 +5,10 @@
  * bottom (or, for +∞, the top) edge with a label, never as a missing line.
  */
 import { BottomAxis, SideAxis, type Tick } from './Axis';
-import { logTick } from './format';
+import { ChartSvg, type ChartBase } from './ChartSvg';
+import { logTick, OVERFLOW_TEXT, UNDERFLOW_TEXT } from './format';
 import { plotArea, spreadLabels, type Frame } from './frame';
-import { linearScale, logScale, polylinePath, symbolPath } from './scales';
+import { linearScale, logScale, plottable, polylinePath, r2, symbolPath } from './scales';
 
 export interface LogSeries {
   key: string;
@@ -20,23 +21,14 @@ export interface LogSeries {
   values: readonly number[];
 }
 
-interface LogGradientChartProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface LogGradientChartProps extends ChartBase {
   depth: number;
   series: readonly LogSeries[];
   /** Positive, finite y domain (powers of ten work best). */
   yDomain: readonly [number, number];
   xLabel: string;
   yLabel: string;
-  underflowLabel: string;
-  overflowLabel: string;
 }
-
-/** A value a log axis can show. */
-export const plottable = (v: number) => v > 0 && Number.isFinite(v);
 
 /** Layer axis shared by the lab charts: layer 1 … depth, padded by half a layer. */
 export function layerScale(frame: Frame, depth: number) {
@@ -50,14 +42,11 @@ export function layerTicks(scale: (v: number) => number, depth: number, count: n
   const values = new Set<number>([1]);
   for (let v = step; v <= depth; v += step) values.add(v);
   if (depth - [...values].pop()! >= step / 2) values.add(depth);
-  return [...values].map((v) => ({ pos: Math.round(scale(v) * 100) / 100, label: String(v) }));
+  return [...values].map((v) => ({ pos: r2(scale(v)), label: String(v) }));
 }
 
-function niceStep(depth: number, count: number): number {
-  const raw = depth / count;
-  for (const s of [1, 2, 5, 10, 20, 25, 50]) if (s >= raw) return s;
-  return 50;
-}
+/** The smallest of 1, 2, 5, 10, 20, 25, 50 that keeps the ticks at most `count`. */
+const niceStep = (depth: number, count: number) => [1, 2, 5, 10, 20, 25, 50].find((s) => s >= depth / count) ?? 50;
 
 /** Powers of ten inside the domain, thinned to at most `count` labels. */
 export function decadeTicks(scale: (v: number) => number, domain: readonly [number, number], count: number): Tick[] {
@@ -67,18 +56,16 @@ export function decadeTicks(scale: (v: number) => number, domain: readonly [numb
   const ticks: Tick[] = [];
   for (let e = hi; e >= lo; e -= step) {
     const v = 10 ** e;
-    ticks.push({ pos: Math.round(scale(v) * 100) / 100, label: logTick(v) });
+    ticks.push({ pos: r2(scale(v)), label: logTick(v) });
   }
   return ticks;
 }
 
 export function LogGradientChart(props: LogGradientChartProps) {
-  const { frame, depth, series, yDomain, idPrefix } = props;
+  const { frame, depth, series, yDomain } = props;
   const { x0, x1, y0, y1 } = plotArea(frame);
   const x = layerScale(frame, depth);
   const y = logScale(yDomain, [y0, y1]);
-  const titleId = `${idPrefix}-title`;
-  const descId = `${idPrefix}-desc`;
   const path = (values: readonly number[]) =>
     polylinePath(
       values.length,
@@ -95,14 +82,7 @@ export function LogGradientChart(props: LogGradientChartProps) {
   const markerSize = frame.endLabels ? 6 : 5;
 
   return (
-    <svg
-      class="dl-svg"
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-    >
-      <title id={titleId}>{props.title}</title>
-      <desc id={descId}>{props.desc}</desc>
+    <ChartSvg {...props}>
       <SideAxis frame={frame} ticks={decadeTicks(y, yDomain, frame.yTicks)} title={props.yLabel} />
       <BottomAxis frame={frame} ticks={layerTicks(x, depth, frame.xTicks)} title={props.xLabel} />
       {series.map((s, si) => {
@@ -143,7 +123,7 @@ export function LogGradientChart(props: LogGradientChartProps) {
                 font-size={frame.font * 0.9}
                 text-anchor={x(under[0]) > (x0 + x1) / 2 ? 'end' : 'start'}
               >
-                {props.underflowLabel}
+                {`▼ ${UNDERFLOW_TEXT}`}
               </text>
             )}
             {over.map((layer) => (
@@ -156,13 +136,13 @@ export function LogGradientChart(props: LogGradientChartProps) {
             ))}
             {over.length > 0 && (
               <text class="underflow-label" x={x(over[0]) + 8} y={y1 + frame.font} font-size={frame.font * 0.9}>
-                {props.overflowLabel}
+                {`▲ ${OVERFLOW_TEXT}`}
               </text>
             )}
             {plottable(s.values[depth - 1]) && (
               <path
                 class={`symbol${s.style === 'theory' ? ' hollow' : ''}`}
-                transform={`translate(${x(depth)},${Math.round(ends[si] * 100) / 100})`}
+                transform={`translate(${x(depth)},${r2(ends[si])})`}
                 d={symbolPath(s.symbol, frame.endLabels ? 56 : 40)}
               />
             )}
@@ -174,6 +154,6 @@ export function LogGradientChart(props: LogGradientChartProps) {
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

@@ -5,19 +5,8 @@
  */
 import { format } from 'd3-format';
 
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '-': '⁻',
-};
+/** Superscript digits, indexed by the digit. */
+export const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The smallest magnitude we print as a number; below it (and 0) reads "10⁻³⁰⁰ 미만". */
 const UNDERFLOW = 1e-300;
@@ -30,10 +19,7 @@ const MINUS = '−';
 
 /** An integer written in superscript digits: -15 → "⁻¹⁵". */
 export function superscript(n: number): string {
-  return String(Math.trunc(n))
-    .split('')
-    .map((c) => SUPERSCRIPT[c] ?? c)
-    .join('');
+  return [...String(Math.trunc(n))].map((c) => (c === '-' ? '⁻' : (SUPERSCRIPT_DIGITS[Number(c)] ?? c))).join('');
 }
 
 /** 10 to an integer power with a superscript exponent: -15 → "10⁻¹⁵". */
@@ -85,6 +71,16 @@ export function logTick(value: number): string {
 export function percent(x: number, digits = 0): string {
   if (!Number.isFinite(x)) return NOT_A_NUMBER_TEXT;
   return `${fixed(x * 100, digits)}%`;
+}
+
+/**
+ * Rough advance width of text at font size `size`: Hangul and other wide characters 1 em,
+ * everything else 0.6 em. Errs wide, so wrapped lines and shade labels never overrun.
+ */
+export function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += ch.codePointAt(0)! >= 0x1100 ? 1 : 0.6;
+  return em * size;
 }
 
 /** A value read off a curve: exact 0 stays "0", tiny values use superscripts, others 3 significant digits. */

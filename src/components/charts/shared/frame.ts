@@ -28,47 +28,31 @@ export type FrameSize = 'wide' | 'compact';
 /** Below this container width (CSS px) the compact frames are used. */
 export const COMPACT_BELOW = 540;
 
-export const EXPLORER_FRAMES: Record<FrameSize, Frame> = {
-  wide: {
-    width: 640,
-    height: 400,
-    margin: { top: 16, right: 110, bottom: 44, left: 52 },
-    font: 13,
-    xTicks: 12,
-    yTicks: 8,
-    endLabels: true,
-  },
-  compact: {
-    width: 360,
-    height: 225,
-    margin: { top: 10, right: 14, bottom: 36, left: 38 },
-    font: 11.5,
-    xTicks: 6,
-    yTicks: 5,
-    endLabels: false,
-  },
-};
+/** What sets a frame apart; the width and the end labels follow from its size. */
+type FrameSpec = Omit<Frame, 'width' | 'height' | 'endLabels'>;
 
-export const LAB_FRAMES: Record<FrameSize, Frame> = {
-  wide: {
-    width: 640,
-    height: 360,
-    margin: { top: 16, right: 66, bottom: 44, left: 60 },
-    font: 13,
-    xTicks: 10,
-    yTicks: 8,
-    endLabels: true,
-  },
-  compact: {
-    width: 360,
-    height: 202.5,
-    margin: { top: 10, right: 34, bottom: 34, left: 44 },
-    font: 11,
-    xTicks: 5,
-    yTicks: 5,
-    endLabels: false,
-  },
-};
+/**
+ * A wide frame (640 wide, `height` high, end labels) and its compact twin (360 wide, no end
+ * labels), whose height follows from the wide aspect ratio.
+ */
+export function framePair(height: number, wide: FrameSpec, compact: FrameSpec): Record<FrameSize, Frame> {
+  return {
+    wide: { width: 640, height, ...wide, endLabels: true },
+    compact: { width: 360, height: (height * 360) / 640, ...compact, endLabels: false },
+  };
+}
+
+export const EXPLORER_FRAMES = framePair(
+  400,
+  { margin: { top: 16, right: 110, bottom: 44, left: 52 }, font: 13, xTicks: 12, yTicks: 8 },
+  { margin: { top: 10, right: 14, bottom: 36, left: 38 }, font: 11.5, xTicks: 6, yTicks: 5 },
+);
+
+export const LAB_FRAMES = framePair(
+  360,
+  { margin: { top: 16, right: 66, bottom: 44, left: 60 }, font: 13, xTicks: 10, yTicks: 8 },
+  { margin: { top: 10, right: 34, bottom: 34, left: 44 }, font: 11, xTicks: 5, yTicks: 5 },
+);
 
 /** The plot area inside the margins. */
 export function plotArea(frame: Frame) {

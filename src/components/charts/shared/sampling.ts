@@ -1,6 +1,6 @@
 /**
  * Sampling helpers shared by the line charts: evenly spaced x-values and the intervals where a
- * derivative is small. Kept apart from explorer-data.ts, which imports the activation registry,
+ * derivative is small. Kept apart from explorer/data.ts, which imports the activation registry,
  * so that a chart that needs only these does not bundle every activation.
  */
 

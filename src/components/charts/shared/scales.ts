@@ -27,7 +27,7 @@ interface Scale {
   invert(u: number): number;
 }
 
-export interface LinearScale extends Scale {
+interface LinearScale extends Scale {
   /** d3's ticks for the domain. */
   ticks(count: number): number[];
   /** d3's matching tick format (true minus sign, precision from the tick step). */
@@ -46,6 +46,29 @@ export function linearScale([d0, d1]: Domain, [r0, r1]: Domain, clamp = false): 
   });
 }
 
+/** A coordinate rounded to 0.01 (the precision of every path and position in the charts). */
+export const r2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * Calls `emit(value, start, end)` for each maximal run [start, end) of equal `valueAt(i)` over
+ * 0 … n − 1: the heatmaps draw a row's run of same-coloured cells as one rectangle.
+ */
+export function forEachRun<T>(
+  n: number,
+  valueAt: (i: number) => T,
+  emit: (value: T, start: number, end: number) => void,
+) {
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && valueAt(i) === valueAt(start)) continue;
+    emit(valueAt(start), start, i);
+    start = i;
+  }
+}
+
+/** A value a log axis can show: positive and finite. */
+export const plottable = (v: number) => v > 0 && Number.isFinite(v);
+
 /** Log10 map of a positive domain (clamped to it) → range. */
 export function logScale(domain: Domain, [r0, r1]: Domain): Scale {
   const [l0, l1] = domain.map(Math.log10);
@@ -61,6 +84,15 @@ export function niceDomain(domain: Domain, count: number): [number, number] {
   return [a, b];
 }
 
+/** The smallest range holding `start` and every finite value. */
+export function finiteExtent(values: Iterable<number>, start: Domain): [number, number] {
+  let [lo, hi] = start;
+  for (const v of values) {
+    if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  }
+  return [lo, hi];
+}
+
 /** d3's ticks over a domain. */
 export function ticksOf(domain: Domain, count: number): number[] {
   return scaleIdentity().domain(domain).ticks(count);
@@ -68,7 +100,7 @@ export function ticksOf(domain: Domain, count: number): number[] {
 
 /** Axis ticks of a scale: position rounded to 0.01 and label (d3's tick format unless given). */
 export function axisTicks(scale: LinearScale, count: number, format: (v: number) => string = scale.tickFormat(count)) {
-  return scale.ticks(count).map((v) => ({ pos: Math.round(scale(v) * 100) / 100, label: format(v) }));
+  return scale.ticks(count).map((v) => ({ pos: r2(scale(v)), label: format(v) }));
 }
 
 type XY = readonly [number, number];

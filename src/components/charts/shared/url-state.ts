@@ -28,14 +28,7 @@ export function decodeValue(field: FieldSpec, raw: string): unknown {
     case 'enum':
       return isOneOf(field.values, raw) ? raw : undefined;
     case 'list': {
-      const unique = [
-        ...new Set(
-          raw
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ];
+      const unique = [...new Set(raw.split(',').map((s) => s.trim()))].filter(Boolean);
       return unique.length >= 1 && unique.every((v) => isOneOf(field.values, v)) ? unique : undefined;
     }
     case 'int':

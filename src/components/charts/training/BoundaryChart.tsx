@@ -5,6 +5,7 @@
  * Presentational; the probabilities arrive precomputed.
  */
 import { useMemo } from 'preact/hooks';
+import { forEachRun, r2 } from '../shared/scales';
 import type { Boundary, PointSet } from './view';
 
 interface BoundaryChartProps {
@@ -21,7 +22,6 @@ interface BoundaryChartProps {
 const SIZE = 300;
 /** Probability bands: 10 of them, each drawn in its class's colour at an opacity growing away from 0.5. */
 const BANDS = 10;
-const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /** One path per band of p = P(class 1): cells with p in [b/10, (b+1)/10). */
 function boundaryPaths(b: Boundary, size = SIZE): string[] {
@@ -29,23 +29,15 @@ function boundaryPaths(b: Boundary, size = SIZE): string[] {
   const cell = size / b.res;
   for (let j = 0; j < b.res; j++) {
     const top = r2(size - (j + 1) * cell);
-    let start = 0;
-    let band = -1;
-    const flush = (end: number) => {
+    const bandAt = (i: number) => {
+      const p = b.prob[j * b.res + i];
+      return Number.isFinite(p) ? Math.min(BANDS - 1, Math.max(0, Math.floor(p * BANDS))) : -1;
+    };
+    forEachRun(b.res, bandAt, (band, start, end) => {
       if (band >= 0)
         out[band] +=
           `M${r2(start * cell)},${top}h${r2((end - start) * cell)}v${r2(cell)}h${-r2((end - start) * cell)}z`;
-    };
-    for (let i = 0; i < b.res; i++) {
-      const p = b.prob[j * b.res + i];
-      const k = Number.isFinite(p) ? Math.min(BANDS - 1, Math.max(0, Math.floor(p * BANDS))) : -1;
-      if (k !== band) {
-        flush(i);
-        band = k;
-        start = i;
-      }
-    }
-    flush(b.res);
+    });
   }
   return out;
 }

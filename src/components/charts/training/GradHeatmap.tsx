@@ -5,17 +5,14 @@
  * (heatmap-data.ts). Presentational.
  */
 import { BottomAxis, SideAxis } from '../shared/Axis';
+import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
 import { logTick, UNDERFLOW_TEXT, OVERFLOW_TEXT } from '../shared/format';
-import { plotArea, type Frame } from '../shared/frame';
-import { axisTicks, linearScale, niceDomain } from '../shared/scales';
+import { plotArea } from '../shared/frame';
+import { axisTicks, linearScale, niceDomain, r2 } from '../shared/scales';
 import { heatColumns, heatPaths, type HeatScale } from './heatmap-data';
 import type { TrainRecord } from './history';
 
-interface GradHeatmapProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface GradHeatmapProps extends ChartBase {
   records: readonly TrainRecord[];
   /** Layers drawn: depth + 1 (hidden layers and the output layer). */
   layers: number;
@@ -27,13 +24,11 @@ function layerTicks(layers: number, y: (l: number) => number, count: number) {
   const step = Math.max(1, Math.ceil(layers / count));
   const values = new Set<number>([1, layers]);
   for (let v = step; v < layers; v += step) if (v > 1 && layers - v >= step / 2) values.add(v);
-  return [...values]
-    .sort((a, b) => a - b)
-    .map((v) => ({ pos: Math.round(y(v) * 100) / 100, label: v === layers ? '출력' : String(v) }));
+  return [...values].sort((a, b) => a - b).map((v) => ({ pos: r2(y(v)), label: v === layers ? '출력' : String(v) }));
 }
 
 export function GradHeatmap(props: GradHeatmapProps) {
-  const { frame, records, layers, scale, idPrefix } = props;
+  const { frame, records, layers, scale } = props;
   const area = plotArea(frame);
   const { x0, x1, y0, y1 } = area;
   const maxStep = Math.max(10, records.length ? records[records.length - 1].step : 0);
@@ -44,14 +39,7 @@ export function GradHeatmap(props: GradHeatmapProps) {
   const paths = heatPaths(columns, layers, x, area, scale);
   const xTicks = axisTicks(x, frame.xTicks);
   return (
-    <svg
-      class="dl-svg"
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      role="img"
-      aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}
-    >
-      <title id={`${idPrefix}-title`}>{props.title}</title>
-      <desc id={`${idPrefix}-desc`}>{props.desc}</desc>
+    <ChartSvg {...props}>
       <rect class="heat-bg" x={x0} y={y1} width={x1 - x0} height={y0 - y1} />
       <g class="heat" data-columns={columns.length}>
         {paths.buckets.map((d, i) => (d ? <path key={i} fill={scale.colors[i]} d={d} /> : null))}
@@ -65,7 +53,7 @@ export function GradHeatmap(props: GradHeatmapProps) {
           ↑ 출력층 · ↓ 입력층
         </text>
       )}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -99,14 +87,7 @@ export function HeatLegend({
           {`색 범례 (로그 눈금): 어두운 색 ${logTick(10 ** scale.lo)} 이하부터 밝은 색 ${logTick(10 ** scale.hi)}까지`}
         </title>
         {scale.colors.map((c, i) => (
-          <rect
-            key={i}
-            fill={c}
-            x={Math.round((left + i * w) * 100) / 100}
-            y={2}
-            width={Math.round(w * 100 + 1) / 100}
-            height={12}
-          />
+          <rect key={i} fill={c} x={r2(left + i * w)} y={2} width={Math.round(w * 100 + 1) / 100} height={12} />
         ))}
         {labels.map((l) => (
           <text key={l.text} x={l.x} y={30} text-anchor="middle" font-size={11}>

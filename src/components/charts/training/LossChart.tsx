@@ -4,15 +4,12 @@
  * marker at the step where training diverged. Presentational.
  */
 import { BottomAxis, SideAxis } from '../shared/Axis';
-import { plotArea, type Frame } from '../shared/frame';
-import { axisTicks, linearScale, niceDomain, polylinePath } from '../shared/scales';
+import { ChartSvg, type ChartBase } from '../shared/ChartSvg';
+import { plotArea } from '../shared/frame';
+import { axisTicks, linearScale, niceDomain, polylinePath, r2 } from '../shared/scales';
 import type { TrainRecord } from './history';
 
-interface LossChartProps {
-  idPrefix: string;
-  title: string;
-  desc: string;
-  frame: Frame;
+interface LossChartProps extends ChartBase {
   records: readonly TrainRecord[];
   pinned: readonly TrainRecord[] | null;
   divergedStep: number | null;
@@ -50,7 +47,6 @@ export function LossChart(props: LossChartProps) {
   const x = linearScale(niceDomain([0, maxStep], frame.xTicks), [x0, x1]);
   const y = linearScale(lossDomain(pinned ? [records, pinned] : [records]), [y0, y1]);
   const acc = linearScale([0, 1], [y0, y1]);
-  const clipId = `${idPrefix}-clip`;
   const line = (rs: readonly TrainRecord[], pick: (r: TrainRecord) => number, s: (v: number) => number) =>
     polylinePath(
       rs.length,
@@ -61,23 +57,11 @@ export function LossChart(props: LossChartProps) {
     );
   const percentTick = (v: number) => `${Math.round(v * 100)}%`;
   return (
-    <svg
-      class="dl-svg"
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      role="img"
-      aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}
-    >
-      <title id={`${idPrefix}-title`}>{props.title}</title>
-      <desc id={`${idPrefix}-desc`}>{props.desc}</desc>
-      <defs>
-        <clipPath id={clipId}>
-          <rect x={x0} y={y1 - 2} width={x1 - x0} height={y0 - y1 + 4} />
-        </clipPath>
-      </defs>
+    <ChartSvg {...props} clipPad={2}>
       <SideAxis frame={frame} ticks={axisTicks(y, frame.yTicks / 2 + 1)} title={props.yLabel} />
       <SideAxis frame={frame} ticks={axisTicks(acc, 4, percentTick)} side="right" grid={false} />
       <BottomAxis frame={frame} ticks={axisTicks(x, frame.xTicks)} title="학습 단계" />
-      <g clip-path={`url(#${clipId})`}>
+      <g clip-path={`url(#${idPrefix}-clip)`}>
         {pinned && (
           <path class="series c-pin deriv thin" data-series="pinned" d={line(pinned, (r) => r.trainLoss, y)} />
         )}
@@ -91,7 +75,7 @@ export function LossChart(props: LossChartProps) {
       </g>
       {divergedStep !== null && (
         <g class="c-diverged" data-diverged={divergedStep}>
-          <path class="marker-line" d={`M${Math.round(x(divergedStep) * 100) / 100},${y0}V${y1}`} />
+          <path class="marker-line" d={`M${r2(x(divergedStep))},${y0}V${y1}`} />
           <text
             class="marker-label"
             x={x(divergedStep) - 4}
@@ -103,6 +87,6 @@ export function LossChart(props: LossChartProps) {
           </text>
         </g>
       )}
-    </svg>
+    </ChartSvg>
   );
 }

@@ -3,13 +3,13 @@
  * initialisation theory's slope (dotted) where one exists: a plain stack,
  * ratio √(n·Var[W]·E[f′²]) per layer, drawn through the last hidden layer's value.
  */
-import { OVERFLOW_TEXT, UNDERFLOW_TEXT } from '../shared/format';
 import type { Frame } from '../shared/frame';
 import { LogGradientChart, type LogSeries } from '../shared/LogGradientChart';
 import { Legend, type LegendEntry } from '../shared/marks';
 import { gradText } from './format';
 import type { HeatScale } from './heatmap-data';
 import type { TrainRecord } from './history';
+import { Subtitle } from '../shared/ChartSvg';
 
 /** Theory values for the hidden layers 1 … layers − 1, anchored at the last hidden layer. */
 export function theoryLine(grad: readonly number[], ratio: number): number[] {
@@ -52,9 +52,7 @@ export function ProfileChart(props: {
     : '아직 기울기 기록이 없습니다.';
   return (
     <>
-      <p class="dl-subtitle" aria-hidden="true">
-        <strong>지금 단계의 층별 기울기</strong>
-      </p>
+      <Subtitle text="지금 단계의 층별 기울기" />
       <LogGradientChart
         idPrefix={`${id}-profile`}
         title={`${step}단계의 층별 가중치 기울기 노름 (로그 눈금)`}
@@ -65,8 +63,6 @@ export function ProfileChart(props: {
         yDomain={[10 ** scale.lo, 10 ** scale.hi]}
         xLabel="층 (왼쪽: 입력층 → 오른쪽: 출력층)"
         yLabel="기울기 노름"
-        underflowLabel={`▼ ${UNDERFLOW_TEXT}`}
-        overflowLabel={`▲ ${OVERFLOW_TEXT}`}
       />
       <Legend entries={legend} label="층별 기울기 범례" />
     </>

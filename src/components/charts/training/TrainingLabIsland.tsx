@@ -23,11 +23,12 @@ import { ProfileChart } from './ProfileChart';
 import { SPEEDS, type SpeedId } from './protocol';
 import { useTrainingRun } from './runner';
 import { runKey, trainSpec, type TrainingProps, type TrainState } from './spec';
-import { heatmapDesc, lossDesc, TABLE_HEADERS, tableRows, unpackView, type TrainView } from './view';
+import { heatmapDesc, lossDesc, TABLE_HEADERS, tableRows, unpackView, type PackedView } from './view';
+import { Subtitle } from '../shared/ChartSvg';
 
 interface TrainingLabIslandProps extends TrainingProps {
   /** The default setting trained for `steps` steps at build time (packView, see TrainingLab.astro). */
-  initial: TrainView;
+  initial: PackedView;
   /** Korean labels keyed `activation.<id>` and `init.<id>` (TrainingLab.astro, from src/lib). */
   libLabels: Record<string, string>;
 }
@@ -174,9 +175,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
         </div>
       )}
 
-      <p class="dl-subtitle" aria-hidden="true">
-        <strong>손실과 정확도</strong>
-      </p>
+      <Subtitle text="손실과 정확도" />
       <LossChart
         idPrefix={`${id}-loss`}
         title="학습 단계별 손실과 정확도"
@@ -189,9 +188,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
       />
       <Legend entries={lossLegend} label="손실 그래프 범례" />
 
-      <p class="dl-subtitle" aria-hidden="true">
-        <strong>층 × 단계 기울기 지도 ‖∂L/∂W‖</strong>
-      </p>
+      <Subtitle text="층 × 단계 기울기 지도 ‖∂L/∂W‖" />
       <GradHeatmap
         idPrefix={`${id}-heat`}
         title="층과 학습 단계별 가중치 기울기 노름 (로그 색 눈금, 아래가 입력층)"
@@ -217,9 +214,7 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
         theoryRatio={view?.theoryRatio ?? null}
       />
 
-      <p class="dl-subtitle" aria-hidden="true">
-        <strong>결정 경계</strong>
-      </p>
+      <Subtitle text="결정 경계" />
       <BoundaryChart
         idPrefix={`${id}-boundary`}
         title="입력 평면의 예측 확률과 데이터 점"

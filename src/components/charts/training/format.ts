@@ -1,6 +1,6 @@
 /**
  * Readout text of <TrainingLab>. Every number on screen passes through the
- * guarded formatters of ../format.ts, so NaN and ±∞ read as Korean words.
+ * guarded formatters of ../shared/format.ts, so NaN and ±∞ read as Korean words.
  */
 import { format } from 'd3-format';
 import { num, percent } from '../shared/format';

@@ -4,6 +4,7 @@
  * (runs of equal cells merged), so the chart stays a handful of elements
  * however long the run or deep the network. Pure, no DOM.
  */
+import { forEachRun, plottable, r2 } from '../shared/scales';
 import type { TrainRecord } from './history';
 
 /** Sequential palette (viridis, sampled): dark = small gradient, bright = large. Readable on both themes. */
@@ -32,8 +33,6 @@ export interface HeatScale {
   /** Bucket colours, lowest first. */
   colors: string[];
 }
-
-const plottable = (v: number) => v > 0 && Number.isFinite(v);
 
 /** The colour scale of some gradient norms: whole decades around them, at least 2 wide, at most MAX_DECADES. */
 export function heatScale(records: readonly TrainRecord[]): HeatScale {
@@ -96,8 +95,6 @@ interface HeatPaths {
   over: string;
 }
 
-const r2 = (v: number) => Math.round(v * 100) / 100;
-
 /**
  * SVG paths of the cells. Column k spans steps (step of column k−1, step of column k];
  * row l (layer l + 1) sits `l` rows above the bottom: the input layer is the bottom row.
@@ -116,28 +113,15 @@ export function heatPaths(
   for (let l = 0; l < layers; l++) {
     const top = r2(plot.y0 - (l + 1) * rowH);
     const h = r2(rowH);
-    let runStart = 0;
-    let runBucket: number | 'under' | 'over' | null = null;
-    const flush = (endStep: number) => {
-      if (runBucket === null) return;
-      const xa = r2(x(runStart));
-      const w = r2(x(endStep) - xa);
+    const bucketAt = (i: number) => (l < columns[i].grad.length ? bucketOf(columns[i].grad[l], scale) : 'under');
+    forEachRun(columns.length, bucketAt, (bucket, start, end) => {
+      const xa = r2(x(start === 0 ? 0 : columns[start - 1].step));
+      const w = r2(x(columns[end - 1].step) - xa);
       const cell = `M${xa},${top}h${w}v${h}h${-w}z`;
-      if (runBucket === 'under') under += cell;
-      else if (runBucket === 'over') over += cell;
-      else buckets[runBucket] += cell;
-    };
-    let prevStep = 0;
-    for (const c of columns) {
-      const b = l < c.grad.length ? bucketOf(c.grad[l], scale) : 'under';
-      if (b !== runBucket) {
-        flush(prevStep);
-        runBucket = b;
-        runStart = prevStep;
-      }
-      prevStep = c.step;
-    }
-    flush(prevStep);
+      if (bucket === 'under') under += cell;
+      else if (bucket === 'over') over += cell;
+      else buckets[bucket] += cell;
+    });
   }
   return { buckets, under, over };
 }

@@ -26,22 +26,10 @@ const HISTORY_CAP = 400;
 export const emptyHistory = (): History => ({ records: [], stride: 1 });
 
 /** The record of a snapshot (typed arrays become plain arrays, for messages and props). */
-export function toRecord(s: {
-  step: number;
-  trainLoss: number;
-  testLoss: number;
-  trainAccuracy: number;
-  testAccuracy: number;
-  gradNorm: ArrayLike<number>;
-}): TrainRecord {
-  return {
-    step: s.step,
-    trainLoss: s.trainLoss,
-    testLoss: s.testLoss,
-    trainAccuracy: s.trainAccuracy,
-    testAccuracy: s.testAccuracy,
-    grad: Array.from(s.gradNorm),
-  };
+export function toRecord(s: Omit<TrainRecord, 'grad'> & { gradNorm: ArrayLike<number> }): TrainRecord {
+  // Field by field: a snapshot carries more than a record keeps.
+  const { step, trainLoss, testLoss, trainAccuracy, testAccuracy } = s;
+  return { step, trainLoss, testLoss, trainAccuracy, testAccuracy, grad: Array.from(s.gradNorm) };
 }
 
 /**

@@ -6,10 +6,11 @@
  * message and a retry; `busy` (aria-busy) ends on every path.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { appendRecords, type History, type TrainRecord } from './history';
+import { appendRecords } from './history';
 import type { FromWorker, ToWorker } from './protocol';
 import { runKey, type TrainState } from './spec';
 import type { TrainView } from './view';
+import { spawnWorker } from '../shared/worker';
 
 type RunStatus = 'idle' | 'busy' | 'playing' | 'paused' | 'diverged' | 'error';
 
@@ -77,8 +78,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     drawNow();
   }
 
-  function onMessage(e: MessageEvent<FromWorker>) {
-    const m = e.data;
+  function onMessage(m: FromWorker) {
     if (m.gen !== gen.current) return;
     if (m.type === 'error') {
       fail(RUN_ERROR);
@@ -94,7 +94,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     }
     const v = view.current;
     if (!v) return;
-    appendRecords(v.history as History, m.records as TrainRecord[]);
+    appendRecords(v.history, m.records);
     if (m.boundary) v.boundary = m.boundary;
     running.current = m.playing;
     if (m.diverged) {
@@ -106,21 +106,12 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
   }
 
   function ensureWorker(): boolean {
-    if (worker.current) return true;
-    try {
-      const w = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'training-lab' });
-      w.onmessage = onMessage;
-      w.onerror = (e) => {
-        e.preventDefault();
-        fail(LOAD_ERROR);
-      };
-      w.onmessageerror = () => fail(RUN_ERROR);
-      worker.current = w;
-      return true;
-    } catch {
-      fail(LOAD_ERROR);
-      return false;
-    }
+    worker.current ??= spawnWorker(
+      () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'training-lab' }),
+      onMessage,
+      (failure) => fail(failure === 'load' ? LOAD_ERROR : RUN_ERROR),
+    );
+    return worker.current !== null;
   }
 
   /** Starts a run of the current settings in the worker, pre-trained to `pretrain` steps. */
@@ -145,6 +136,9 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     // The build's view continues where it stopped; any other setting starts from step 0.
     return restart(v && v.key === k ? (last?.step ?? 0) : 0);
   }
+
+  /** Whether a play or a step may go ahead: the run on screen has not diverged, and the worker holds it. */
+  const canAdvance = () => !(view.current?.diverged && view.current.key === runKey(settingsRef.current)) && ensureRun();
 
   // A changed setting restarts the run in the worker once the reader has interacted; before
   // that (the URL's settings on load) the lab shows its not-started state instead of the build's run.
@@ -184,8 +178,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
     runId: runId.current,
     running: running.current,
     play(r: number) {
-      if (view.current?.diverged && view.current.key === runKey(settingsRef.current)) return;
-      if (!ensureRun()) return;
+      if (!canAdvance()) return;
       intent.current = 'play';
       // A run below the preset's `steps` pauses there once (where the note's sentences about it apply).
       const last =
@@ -200,18 +193,13 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
       drawNow();
     },
     step() {
-      if (view.current?.diverged && view.current.key === runKey(settingsRef.current)) return;
-      if (!ensureRun()) return;
+      if (!canAdvance()) return;
       intent.current = 'pause';
       send({ type: 'step', gen: gen.current, n: 1 });
       drawNow();
     },
-    reset() {
-      restart(0);
-    },
-    retry() {
-      restart(0);
-    },
+    reset: () => void restart(0),
+    retry: () => void restart(0),
     setRate(r: number) {
       if (intent.current === 'play') send({ type: 'play', gen: gen.current, rate: r, until: until.current });
     },

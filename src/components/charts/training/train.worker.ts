@@ -40,9 +40,13 @@ let lastBoundary = 0;
 
 const post = (m: FromWorker) => self.postMessage(m);
 
-function fail(error: unknown) {
+function stop() {
   playing = false;
   clearTimeout(timer);
+}
+
+function fail(error: unknown) {
+  stop();
   post({ type: 'error', gen, message: error instanceof Error ? error.message : String(error) });
 }
 
@@ -102,8 +106,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
   if (m.type === 'reset') {
     gen = m.gen;
-    playing = false;
-    clearTimeout(timer);
+    stop();
     try {
       run = createRun(m.settings);
       const history = pretrain(run, m.pretrain);
@@ -131,19 +134,11 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       lastTick = performance.now();
       timer = setTimeout(tick, 0);
     }
-  } else if (m.type === 'pause') {
-    playing = false;
-    clearTimeout(timer);
+  } else {
+    // Pause or step: stop, then post the snapshot after `n` more steps (none for a pause).
+    stop();
     try {
-      advance(0, true);
-    } catch (error) {
-      fail(error);
-    }
-  } else if (m.type === 'step') {
-    playing = false;
-    clearTimeout(timer);
-    try {
-      advance(m.n, true);
+      advance(m.type === 'step' ? m.n : 0, true);
     } catch (error) {
       fail(error);
     }

@@ -5,6 +5,7 @@
  * derived from it. Pure, no DOM, no src/lib (main-thread bundle).
  */
 import { gradText, lossText, accuracyText } from './format';
+import { packArray, packNumber, unpackArray, type PackedFields } from '../shared/pack';
 import { lastRecord, type History, type TrainRecord } from './history';
 
 export interface PointSet {
@@ -38,21 +39,23 @@ export interface TrainView extends RunStatic {
   diverged: boolean;
 }
 
-const packNumber = (v: number): number | string => (Number.isFinite(v) ? Number(v.toPrecision(6)) : String(v));
-const packArray = (a: readonly number[]) => a.map(packNumber);
-const unpackArray = (a: readonly (number | string)[]) => a.map(Number);
+/** Significant digits of the losses, accuracies and gradient norms in the props. */
+const DIGITS = 6;
 
-type Packed<T> = T;
+export type PackedView = Omit<TrainView, 'history' | 'boundary'> & {
+  history: { stride: number; records: PackedFields<TrainRecord, Exclude<keyof TrainRecord, 'step'>>[] };
+  boundary: PackedFields<Boundary, 'prob'> | null;
+};
 
-/** A JSON-safe copy for the island's props (±∞ and NaN as strings, 6 significant digits). */
-export function packView(v: TrainView): Packed<TrainView> {
+/** A JSON-safe copy for the island's props (see ../shared/pack.ts; points keep 4 digits, probabilities 3 decimals). */
+export function packView(v: TrainView): PackedView {
   const rec = (r: TrainRecord) => ({
     step: r.step,
-    trainLoss: packNumber(r.trainLoss),
-    testLoss: packNumber(r.testLoss),
-    trainAccuracy: packNumber(r.trainAccuracy),
-    testAccuracy: packNumber(r.testAccuracy),
-    grad: packArray(r.grad),
+    trainLoss: packNumber(r.trainLoss, DIGITS),
+    testLoss: packNumber(r.testLoss, DIGITS),
+    trainAccuracy: packNumber(r.trainAccuracy, DIGITS),
+    testAccuracy: packNumber(r.testAccuracy, DIGITS),
+    grad: packArray(r.grad, DIGITS),
   });
   return {
     ...v,
@@ -63,11 +66,11 @@ export function packView(v: TrainView): Packed<TrainView> {
       res: v.boundary.res,
       prob: v.boundary.prob.map((p) => (Number.isFinite(p) ? Math.round(p * 1000) / 1000 : String(p))),
     },
-  } as unknown as TrainView;
+  };
 }
 
-export function unpackView(v: TrainView): TrainView {
-  const rec = (r: TrainRecord): TrainRecord => ({
+export function unpackView(v: PackedView): TrainView {
+  const rec = (r: PackedView['history']['records'][number]): TrainRecord => ({
     step: r.step,
     trainLoss: Number(r.trainLoss),
     testLoss: Number(r.testLoss),
