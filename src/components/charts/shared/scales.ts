@@ -4,7 +4,7 @@
  * d3's tick logic without d3-interpolate and d3-color, about 5 KB gzip per bundle that
  * scaleLinear would add), d3-shape for line, area and symbol paths (rounded to 0.01). The
  * affine and log maps are one line each. What d3 lacks stays here too: simplifying a densely
- * sampled polyline (simplify.ts) and two symbol shapes (downward triangle, hexagon).
+ * sampled polyline (simplify.ts).
  */
 import { scaleIdentity } from 'd3-scale';
 import {
@@ -15,7 +15,9 @@ import {
   symbolCross,
   symbolDiamond,
   symbolSquare,
+  symbolStar,
   symbolTriangle,
+  symbolWye,
   type SymbolType,
 } from 'd3-shape';
 import { simplifyIndices } from './simplify';
@@ -153,42 +155,15 @@ export function bandPath(
   return band(Array.from({ length: n }, (_, i) => i)) ?? '';
 }
 
-/** A closed polygon symbol through the given unit vertices, scaled by `r(size)`. */
-function polygonSymbol(r: (size: number) => number, vertices: readonly XY[]): SymbolType {
-  return {
-    draw(context, size) {
-      const k = r(size);
-      vertices.forEach(([vx, vy], i) => (i ? context.lineTo(vx * k, vy * k) : context.moveTo(vx * k, vy * k)));
-      context.closePath();
-    },
-  };
-}
-
-const SQRT3 = Math.sqrt(3);
-/** symbolTriangle upside down (same area). */
-const symbolTriangleDown = polygonSymbol(
-  (size) => Math.sqrt(size / (3 * SQRT3)),
-  [
-    [0, 2],
-    [SQRT3, -1],
-    [-SQRT3, -1],
-  ],
-);
-/** A regular hexagon of the given area. */
-const symbolHexagon = polygonSymbol(
-  (size) => Math.sqrt((2 * size) / (3 * SQRT3)),
-  Array.from({ length: 6 }, (_, k) => [Math.cos((k * Math.PI) / 3), Math.sin((k * Math.PI) / 3)] as const),
-);
-
-/** Series symbols in order: circle, square, triangle, diamond, cross, downward triangle, hexagon. */
+/** Series symbols in order: circle, square, triangle, diamond, cross, star, wye (all of d3's filled shapes). */
 const SYMBOLS: readonly SymbolType[] = [
   symbolCircle,
   symbolSquare,
   symbolTriangle,
   symbolDiamond,
   symbolCross,
-  symbolTriangleDown,
-  symbolHexagon,
+  symbolStar,
+  symbolWye,
 ];
 
 /** Path of the i-th symbol shape, centred on 0,0 with the given area. */
