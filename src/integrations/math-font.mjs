@@ -1,12 +1,11 @@
-import { FONTS_DIR, fontPreload, siteBase } from './asset-names.mjs';
+import { FONTS_DIR, fontPreload } from './asset-names.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { htmlFiles } from './html-files.mjs';
 import { codePoints, decodeEntities } from './html-text.mjs';
 import { mathAlphanumeric } from '../plugins/math-alphanumeric.mjs';
-import { createSubsetPool } from './subset-pool.mjs';
+import { fontBuildHooks } from './subset-pool.mjs';
 
 /** Font family the formulas use (src/styles/math.css); distinct from any installed font. */
 export const MATH_FAMILY = 'DL Notes Math';
@@ -32,7 +31,6 @@ const STYLESHEET = /[\\/]src[\\/]styles[\\/]math\.css$/;
  * sets share files.
  */
 export default function mathFont() {
-  let base = '/';
   return {
     name: 'dl-notes:math-font',
     hooks: {
@@ -53,59 +51,46 @@ export default function mathFont() {
           },
         });
       },
-      'astro:config:done': ({ config }) => {
-        base = siteBase(config);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const t0 = performance.now();
-        const out = fileURLToPath(dir);
-        const pool = createSubsetPool();
-        try {
-          await mkdir(join(out, FONTS_DIR), { recursive: true });
-          // Cached by content and made in parallel (subset-pool.mjs); identical sets share a file.
-          const made = new Map();
-          const pages = [];
-          for (const file of htmlFiles(out)) {
-            const text = mathText(await readFile(file, 'utf8'));
-            if (text === null) continue;
-            const cps = codePoints(text);
-            const id = cps.join(',');
-            if (!made.has(id)) {
-              made.set(
-                id,
-                pool.subset(MATH_FONT_SOURCE, cps, { targetFormat: 'woff2' }).then(async ({ key, bytes }) => {
-                  const name = `math-${key}`;
-                  await writeFile(join(out, FONTS_DIR, `${name}.woff2`), bytes);
-                  await writeFile(join(out, FONTS_DIR, `${name}.css`), mathFontFaceCss(`./${name}.woff2`));
-                  return { name, bytes: bytes.length };
-                }),
-              );
-            }
-            pages.push({ file, id });
-          }
-          let bytes = 0;
-          for (const [id, p] of made) {
-            made.set(id, await p);
-            bytes += made.get(id).bytes;
-          }
-          for (const { file, id } of pages) {
-            const href = `${base}${FONTS_DIR}/${made.get(id).name}`;
-            const html = await readFile(file, 'utf8');
-            await writeFile(
-              file,
-              html.replace(
-                '</head>',
-                `${fontPreload(`${href}.woff2`)}<link rel="stylesheet" href="${href}.css"></head>`,
-              ),
+      ...fontBuildHooks(async ({ out, base, pool, logger, t0 }) => {
+        await mkdir(join(out, FONTS_DIR), { recursive: true });
+        // Cached by content and made in parallel (subset-pool.mjs); identical sets share a file.
+        const made = new Map();
+        const pages = [];
+        for (const file of htmlFiles(out)) {
+          const text = mathText(await readFile(file, 'utf8'));
+          if (text === null) continue;
+          const cps = codePoints(text);
+          const id = cps.join(',');
+          if (!made.has(id)) {
+            made.set(
+              id,
+              pool.subset(MATH_FONT_SOURCE, cps, { targetFormat: 'woff2' }).then(async ({ key, bytes }) => {
+                const name = `math-${key}`;
+                await writeFile(join(out, FONTS_DIR, `${name}.woff2`), bytes);
+                await writeFile(join(out, FONTS_DIR, `${name}.css`), mathFontFaceCss(`./${name}.woff2`));
+                return { name, bytes: bytes.length };
+              }),
             );
           }
-          logger.info(
-            `${pages.length} pages with formulas, ${made.size} math font subsets, ${(bytes / 1024).toFixed(0)} KiB (${(performance.now() - t0).toFixed(0)} ms)`,
-          );
-        } finally {
-          await pool.close();
+          pages.push({ file, id });
         }
-      },
+        let bytes = 0;
+        for (const [id, p] of made) {
+          made.set(id, await p);
+          bytes += made.get(id).bytes;
+        }
+        for (const { file, id } of pages) {
+          const href = `${base}${FONTS_DIR}/${made.get(id).name}`;
+          const html = await readFile(file, 'utf8');
+          await writeFile(
+            file,
+            html.replace('</head>', `${fontPreload(`${href}.woff2`)}<link rel="stylesheet" href="${href}.css"></head>`),
+          );
+        }
+        logger.info(
+          `${pages.length} pages with formulas, ${made.size} math font subsets, ${(bytes / 1024).toFixed(0)} KiB (${(performance.now() - t0).toFixed(0)} ms)`,
+        );
+      }),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { FONTS_DIR, fontPreload, shortHash, siteBase } from './asset-names.mjs';
+import { FONTS_DIR, fontPreload, shortHash } from './asset-names.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { htmlFiles } from './html-files.mjs';
 import { codePoints, unicodeRange, visibleText } from './html-text.mjs';
 import { islandTextReader } from './island-text.mjs';
 import { MATH_FONT_SOURCE } from './math-font.mjs';
-import { createSubsetPool, fontCharset } from './subset-pool.mjs';
+import { fontBuildHooks, fontCharset } from './subset-pool.mjs';
 
 /** Font family name used in CSS; distinct from any locally installed font. */
 export const FONT_FAMILY = 'DL Notes Sans KR';
@@ -88,38 +88,25 @@ export const SHARED_SHARE = 0.5;
  * Subsets are cached by content across builds and made in parallel (subset-pool.mjs).
  */
 export default function pageFonts() {
-  let base = '/';
   return {
     name: 'dl-notes:page-fonts',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = siteBase(config);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const t0 = performance.now();
-        const out = fileURLToPath(dir);
-        const pool = createSubsetPool();
-        try {
-          const plan = await planFonts(out, base, pool);
-          if (plan.missing.length) {
-            logger.warn(
-              `no font of the site has ${plan.missing.map((cp) => `U+${cp.toString(16).toUpperCase()}`).join(', ')}; these characters fall to a system font`,
-            );
-          }
-          const t1 = performance.now();
-          const made = await makeFiles(out, pool, plan);
-          const t2 = performance.now();
-          const stats = await writePages(out, base, plan, made);
-          const { hits, misses } = pool.stats();
-          logger.info(
-            `${plan.pages.length} pages, ${made.size} font files (${hits} from the cache, ${misses} made), ${(stats.bytes / 1024).toFixed(0)} KiB in ${FONTS_DIR}/; ` +
-              `largest page ${(stats.maxPage / 1024).toFixed(0)} KiB of fonts; text ${(t1 - t0).toFixed(0)} ms, subsets ${(t2 - t1).toFixed(0)} ms (${(performance.now() - t0).toFixed(0)} ms)`,
-          );
-        } finally {
-          await pool.close();
-        }
-      },
-    },
+    hooks: fontBuildHooks(async ({ out, base, pool, logger, t0 }) => {
+      const plan = await planFonts(out, base, pool);
+      if (plan.missing.length) {
+        logger.warn(
+          `no font of the site has ${plan.missing.map((cp) => `U+${cp.toString(16).toUpperCase()}`).join(', ')}; these characters fall to a system font`,
+        );
+      }
+      const t1 = performance.now();
+      const made = await makeFiles(out, pool, plan);
+      const t2 = performance.now();
+      const stats = await writePages(out, base, plan, made);
+      const { hits, misses } = pool.stats();
+      logger.info(
+        `${plan.pages.length} pages, ${made.size} font files (${hits} from the cache, ${misses} made), ${(stats.bytes / 1024).toFixed(0)} KiB in ${FONTS_DIR}/; ` +
+          `largest page ${(stats.maxPage / 1024).toFixed(0)} KiB of fonts; text ${(t1 - t0).toFixed(0)} ms, subsets ${(t2 - t1).toFixed(0)} ms (${(performance.now() - t0).toFixed(0)} ms)`,
+      );
+    }),
   };
 }
 
@@ -128,7 +115,7 @@ export default function pageFonts() {
  * symbols file.
  * @param {string} out the build folder
  * @param {string} base the deploy base
- * @param {ReturnType<typeof createSubsetPool> | null} pool reads the pages in its threads (from `threadsFrom` pages on)
+ * @param {ReturnType<typeof import('./subset-pool.mjs').createSubsetPool> | null} pool reads the pages in its threads (from `threadsFrom` pages on)
  */
 export async function planFonts(out, base, pool = null, { threadsFrom = 64 } = {}) {
   const has = {

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { siteBase } from './asset-names.mjs';
 
 /** Where subsets are kept between builds (like Vite's node_modules/.vite). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/dl-notes-fonts/', import.meta.url));
@@ -129,4 +130,27 @@ export async function fontCharset(source, cacheDir = DEFAULT_CACHE_DIR) {
   const cps = create(readFileSync(source)).characterSet;
   writeFileSync(file, JSON.stringify(cps));
   return new Set(cps);
+}
+
+/**
+ * The hooks of a font integration: `build` runs when the site is built, with the build folder,
+ * the deploy base and a subset pool that is closed afterwards, whatever happens.
+ * @param {(o: { out: string, base: string, pool: ReturnType<typeof createSubsetPool>, logger: import('astro').AstroIntegrationLogger, t0: number }) => Promise<void>} build
+ */
+export function fontBuildHooks(build) {
+  let base = '/';
+  return {
+    'astro:config:done': ({ config }) => {
+      base = siteBase(config);
+    },
+    'astro:build:done': async ({ dir, logger }) => {
+      const t0 = performance.now();
+      const pool = createSubsetPool();
+      try {
+        await build({ out: fileURLToPath(dir), base, pool, logger, t0 });
+      } finally {
+        await pool.close();
+      }
+    },
+  };
 }
