@@ -2,7 +2,8 @@
  * Browser tests (tests/e2e/) against the production builds, in the system Chromium.
  * `npm test` builds dist/ (BASE_PATH=/) and dist-sub/ (BASE_PATH=/sub) first; after that,
  * `npx playwright test` (or one spec: `npx playwright test tests/e2e/charts.spec.ts`) reruns
- * only this step. `astro preview` serves each build the way a static host does.
+ * only this step. The audit's static server (scripts/lib/static-server.mjs) serves each build the way
+ * a static host does (sub-path, `dir/` → `dir/index.html`, 404.html, gzip); it starts in a fraction of a second.
  *
  * Each test runs in the project(s) its tags name: untagged tests run at 1280 px in the
  * light theme; `@phone` (390 px), `@dark` (1280 px, dark) and `@phone-dark` elsewhere.
@@ -16,12 +17,9 @@ const phone = { width: 390, height: 844 };
 /** Exactly this tag: `@phone` must not match `@phone-dark`. */
 const tag = (name: string) => new RegExp(`@${name}(?![\\w-])`);
 
-const preview = (base: string, outDir: string, port: number) => ({
-  command: `npx astro preview --ignore-lock --outDir ${outDir} --host 127.0.0.1 --port ${port}`,
+const serve = (base: string, outDir: string, port: number) => ({
+  command: `node scripts/lib/static-server.mjs ${outDir} ${port} ${base}`,
   url: `http://127.0.0.1:${port}${base.replace(/\/?$/, '/')}`,
-  // --ignore-lock: two previews of one project side by side, in the foreground (no lock file).
-  // The config is read again: the same base as the build, and no deploy origin.
-  env: { BASE_PATH: base, SITE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },
   reuseExistingServer: false,
   timeout: 60_000,
 });
@@ -39,7 +37,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['junit', { outputFile: 'reports/e2e.xml' }]],
   outputDir: 'reports/e2e',
-  webServer: [preview('/', 'dist', ROOT_PORT), preview('/sub', 'dist-sub', SUB_PORT)],
+  webServer: [serve('/', 'dist', ROOT_PORT), serve('/sub', 'dist-sub', SUB_PORT)],
   use: {
     baseURL: `http://127.0.0.1:${ROOT_PORT}`,
     locale: 'ko-KR',
