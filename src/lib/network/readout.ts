@@ -17,7 +17,8 @@ export interface GradientFlowOptions {
 
 export function checkReadout(readout: unknown): Readout {
   if (readout === undefined) return 'sum';
-  if (typeof readout === 'string' && (readoutIds as readonly string[]).includes(readout)) return readout as Readout;
+  const known = readoutIds.find((id) => id === readout);
+  if (known) return known;
   throw new RangeError(`Invalid readout "${String(readout)}". Valid readouts: ${readoutIds.join(', ')}.`);
 }
 

@@ -135,9 +135,10 @@ export default function TrainingLabIsland(props: TrainingLabIslandProps) {
             id={`${id}-speed`}
             value={speed}
             onChange={(e) => {
-              const s = e.currentTarget.value as SpeedId;
-              setSpeed(s);
-              run.setRate(SPEEDS.find((x) => x.id === s)!.rate);
+              const chosen = SPEEDS.find((x) => x.id === e.currentTarget.value);
+              if (!chosen) return;
+              setSpeed(chosen.id);
+              run.setRate(chosen.rate);
             }}
           >
             {SPEEDS.map((s) => (
