@@ -8,8 +8,11 @@
  * bytes one Pagefind search downloads (in Chromium: open the search, type a query, wait for
  * the results). Figures only; nothing here passes or fails.
  *
- * Usage: npm run bench:build -- [N=100] [--query=함수] [--keep] [--warm] [--log=FILE]
- *   --warm  build twice and report the second (subset cache filled by the first)
+ * Usage: npm run bench:build -- [N=100] [--query=함수] [--keep] [--warm] [--distinct] [--log=FILE]
+ *   --warm      build twice and report the second (subset cache filled by the first)
+ *   --distinct  give every synthetic note a paragraph of 60 Hangul syllables of its own (seeded, from
+ *               the body font's character map), so no two pages need the same font subset: the
+ *               worst case for per-page subsets, where copies share theirs
  *   --log   print the step timings of a saved build log (.fixture-bench-N.log) and stop
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
+import { fontCharset } from '../../src/integrations/subset-pool.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** Astro's CLI, wherever the project's node_modules is. */
@@ -29,6 +33,7 @@ const n = Number(argv.find((a) => /^\d+$/.test(a)) ?? 100);
 const query = argv.find((a) => a.startsWith('--query='))?.slice(8) ?? '함수';
 const keep = argv.includes('--keep');
 const warm = argv.includes('--warm');
+const distinct = argv.includes('--distinct');
 
 // Inside the project (gitignored like the fixture builds of tests/build), so that packages
 // resolve from the project's own node_modules by their real paths: a symlinked node_modules
@@ -47,6 +52,12 @@ for (const entry of readdirSync(ROOT)) {
     cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
 }
 
+const hangul = distinct
+  ? [...(await fontCharset(join(ROOT, 'fonts/NotoSansKR-400.source.woff2')))].filter(
+      (cp) => cp >= 0xac00 && cp <= 0xd7a3,
+    )
+  : [];
+
 // Synthetic notes: every current note (but the glossary) copied under bench-NNNN with a numbered title.
 const notesDir = join(work, 'src/content/docs/notes');
 const sources = readdirSync(notesDir)
@@ -57,7 +68,22 @@ for (let i = 0; i < n; i++) {
   const copy = src
     .replace(/^title: (.*)$/m, (_, t) => `title: ${JSON.stringify(`${t.replace(/^"|"$/g, '')} ${i + 1}`)}`)
     .replace(/^(\s+order:) \d+$/m, `$1 ${100 + i}`);
-  writeFileSync(join(notesDir, `bench-${String(i + 1).padStart(4, '0')}.mdx`), copy);
+  writeFileSync(join(notesDir, `bench-${String(i + 1).padStart(4, '0')}.mdx`), copy + (distinct ? ownText(i) : ''));
+}
+
+/** Note i's own paragraph: 60 syllables from the body font, drawn by a seeded generator (mulberry32). */
+function ownText(i) {
+  let a = i + 1;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const words = Array.from({ length: 20 }, () =>
+    Array.from({ length: 3 }, () => String.fromCodePoint(hangul[Math.floor(next() * hangul.length)])).join(''),
+  );
+  return `\n\n${words.join(' ')}\n`;
 }
 
 function build() {

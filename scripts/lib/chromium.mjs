@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 
-/** Flags that keep headless Chromium quiet and inside this machine. */
+/** Flags that keep Chromium quiet and inside this machine (Playwright adds --headless unless run --headed). */
 export const CHROMIUM_ARGS = [
-  '--headless',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -6,13 +6,19 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { CHARTS } from '../e2e/export-charts';
 import { checkGlyphs } from './lib/glyphs.mjs';
 import { findOverflow, measureOverflow } from './lib/overflow.mjs';
 import { CONFIG, embedPages, isForeign, listPages, recordCsp, settle } from './lib/site.mjs';
 
 const maxElements = CONFIG.budgets.domElements.maxElements;
 
-for (const path of [...listPages().map((p) => p.path), ...embedPages()]) {
+const embeds = embedPages();
+test('an embed of every chart kind is audited', () => {
+  expect(embeds.map((e) => e.kind).sort()).toEqual(CHARTS.map((c) => c.kind).sort());
+});
+
+for (const path of [...listPages().map((p) => p.path), ...embeds.map((e) => e.path)]) {
   test(path, async ({ page, baseURL }, info) => {
     const { theme, overflow, glyphs } = info.project.metadata as {
       theme: 'light' | 'dark';

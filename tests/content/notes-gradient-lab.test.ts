@@ -1,6 +1,6 @@
 /**
  * What gradient-lab.mdx says about its own chart, checked through the chart's code
- * (lab-compute.ts, lab-data.ts): the loss it computes, why that loss, how to reproduce it,
+ * (lab/compute.ts, lab/data.ts): the loss it computes, why that loss, how to reproduce it,
  * what each readout means, and the answers of the "먼저 예측해 보기" prompts.
  */
 import type { ActivationId, InitId } from '../../src/lib/index';

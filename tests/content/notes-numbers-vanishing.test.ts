@@ -170,7 +170,7 @@ describe('기울기 소실 노트의 숫자', () => {
 });
 
 describe('"직접 해 보기"의 설정이 글이 말하는 모습을 보인다', () => {
-  /** The lab's own network, input and readout (src/components/charts/lab-compute.ts): what the reader sees. */
+  /** The lab's own network, input and readout (src/components/charts/lab/compute.ts): what the reader sees. */
   function ratios(activation: ActivationId, init: InitId, depth: number, width = 64, seed = 1) {
     const network = labNetwork({ activation, init, depth, width, seed });
     const flow = gradientFlow(network, labInput(width, seed), LAB_BATCH, { readout: 'alternating' });

@@ -2,7 +2,7 @@
  * The chart islands (<GradientLab>, <ActivationExplorer>) on the built notes. Charts are
  * found by their `id` (the MDX prop), so the notes may move them around.
  */
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, expectLayoutKeptByHydration, expectQuery, hydrated, test } from './fixtures';
 
 const LAB_PAGE = '/notes/gradient-lab/';
@@ -82,7 +82,7 @@ test.describe('GradientLab', () => {
     await page.keyboard.press('ArrowRight');
     await expect(alert).toHaveCount(1);
     await expect(lab).not.toHaveAttribute('aria-busy');
-    await page.evaluate(() => new BroadcastChannel('lab-test').postMessage('heal'));
+    await heal(page);
     await lab.getByRole('button', { name: '다시 시도' }).click();
     await expect(lab).toHaveAttribute('data-shown', 'sigmoid|standard|19|64|1');
     await expect(alert).toHaveCount(0);
@@ -139,13 +139,29 @@ test.describe('GradientLab', () => {
 
 /**
  * The real worker, whose answers for depth 19 are turned into failures (as a throwing
- * computation sends them) until the test heals it through a BroadcastChannel.
+ * computation sends them) until the test heals it through a BroadcastChannel (`heal`).
  */
+/**
+ * Heals the worker of failDepth19 and waits until it says so: a BroadcastChannel message and the
+ * retry's postMessage travel on different queues, so the retry could otherwise arrive first.
+ */
+function heal(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<void>((healed) => {
+        const ch = new BroadcastChannel('lab-test');
+        ch.onmessage = () => healed();
+        ch.postMessage('heal');
+      }),
+  );
+}
+
 async function failDepth19(context: BrowserContext) {
   await context.route('**/lab.worker*', async (route) => {
     const res = await route.fetch();
     const fail19 =
-      "{const post=self.postMessage.bind(self);let healed=false;new BroadcastChannel('lab-test').onmessage=()=>{healed=true};" +
+      "{const post=self.postMessage.bind(self);let healed=false;const ch=new BroadcastChannel('lab-test');" +
+      "ch.onmessage=()=>{healed=true;ch.postMessage('healed')};" +
       "self.postMessage=(m,t)=>post(m&&m.view&&!healed&&m.key.split('|')[2]==='19'?{key:m.key,error:'Error: injected'}:m,t);}\n";
     await route.fulfill({ response: res, body: fail19 + (await res.text()) });
   });
@@ -182,7 +198,7 @@ test('two labs on one page fail and retry independently', async ({ page, context
   await expect(second).not.toHaveAttribute('aria-busy');
   await expectQuery(page, { [`${LAB_ID}.depth`]: '19', [`${LAB_ID}2.depth`]: '21' });
   await expect(first.locator('[role="alert"]'), 'the failed lab still says so').toHaveCount(1);
-  await page.evaluate(() => new BroadcastChannel('lab-test').postMessage('heal'));
+  await heal(page);
   await first.getByRole('button', { name: '다시 시도' }).click();
   await expect(first).toHaveAttribute('data-shown', 'sigmoid|standard|19|64|1');
   await expect(page.locator('[role="alert"]')).toHaveCount(0);

@@ -5,8 +5,8 @@ import { builtHtml, pagePaths } from './pages';
 const paths = pagePaths().filter((p) => p !== '/404.html');
 test('the build has several pages', () => expect(paths.length).toBeGreaterThanOrEqual(3));
 
-// Every page's bytes here; in a browser, every page in all four projects is the audit's job
-// (tests/audit/pages.spec.ts: status, CSP violations, console errors, axe, overflow, fonts).
+// Every page's bytes here; every page in a browser is the audit's job (tests/audit/pages.spec.ts:
+// status, CSP violations, console errors and axe in all four projects, overflow at 390 px, fonts).
 test('every built page is Korean and has a title and a description', () => {
   for (const path of paths) {
     const html = builtHtml(path);

@@ -41,18 +41,19 @@ export function listPages(dist = DIST) {
 
 /**
  * Embed mode (`?embed=1#<chart-id>`, docs/components.md): the first chart of each kind,
- * audited like a page, as a course page would frame it.
+ * audited like a page, as a course page would frame it. Attributes are read in any order.
+ * @returns {{ kind: string, path: string }[]}
  */
 export function embedPages(dist = DIST) {
   const byKind = new Map();
   for (const file of htmlFiles(dist)) {
-    for (const m of readFileSync(file, 'utf8').matchAll(
-      /<figure class="dl-chart[^"]*" id="([^"]+)" data-chart="([^"]+)"/g,
-    )) {
-      if (!byKind.has(m[2])) byKind.set(m[2], `${sitePath(dist, file)}?embed=1#${m[1]}`);
+    for (const [tag] of readFileSync(file, 'utf8').matchAll(/<figure\b[^>]*\bdata-chart="[^"]+"[^>]*>/g)) {
+      const kind = /\bdata-chart="([^"]+)"/.exec(tag)[1];
+      const id = /\bid="([^"]+)"/.exec(tag)?.[1];
+      if (id && !byKind.has(kind)) byKind.set(kind, `${sitePath(dist, file)}?embed=1#${id}`);
     }
   }
-  return [...byKind.values()];
+  return [...byKind].map(([kind, path]) => ({ kind, path }));
 }
 
 /** True when `url` is a network request to anything but the audited server. */

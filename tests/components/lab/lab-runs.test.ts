@@ -28,7 +28,7 @@ const next = (key: string) =>
     });
   });
 
-describe('lab-runs with a computation that throws', () => {
+describe('lab/runs.ts with a computation that throws', () => {
   it('reports the failure of that setting, caches nothing for it, and computes it on a retry', async () => {
     const failing = next(labKey(params(7)));
     requestLab(params(7));

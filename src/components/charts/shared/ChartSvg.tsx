@@ -1,7 +1,8 @@
 /**
- * The outer <svg> of every chart: viewBox from its frame, named by a <title> and described by
- * a <desc> (`<idPrefix>-title`, `<idPrefix>-desc`), and with `clipPad` set, a clip path
- * `<idPrefix>-clip` around the plot area for the series to draw in.
+ * The outer <svg> of every framed chart (the decision boundary, a bare square, draws its own):
+ * viewBox from its frame, named by a <title> and described by a <desc> (`<idPrefix>-title`,
+ * `<idPrefix>-desc`), and with `clipPad` set, a clip path `<idPrefix>-clip` around the plot
+ * area for the series to draw in.
  */
 import type { ComponentChildren } from 'preact';
 import { plotArea, type Frame } from './frame';

@@ -18,7 +18,7 @@ interface Base<F, V> {
 /** min, max and step of a number input. */
 const numberAttrs = (f: NumberField) => ({ min: f.min, max: f.max, step: f.step ?? (f.kind === 'int' ? 1 : 'any') });
 
-export function SelectField<V extends string>({
+function SelectField<V extends string>({
   inputId,
   field,
   value,
@@ -46,7 +46,7 @@ export function SelectField<V extends string>({
   );
 }
 
-export function CheckField({ inputId, field, value, onChange }: Base<BoolField, boolean>) {
+function CheckField({ inputId, field, value, onChange }: Base<BoolField, boolean>) {
   return (
     <label class="dl-check dl-toggle">
       <input

@@ -5,7 +5,7 @@
  */
 
 /** Points per curve. Odd, so a symmetric domain samples x = 0 exactly. */
-export const SAMPLES = 241;
+const SAMPLES = 241;
 
 /** `n` evenly spaced points over [a, b], plus 0 when it lies inside (the kink of the ReLU family). */
 export function sampleXs(a: number, b: number, n = SAMPLES): number[] {

@@ -6,19 +6,24 @@
  * main thread instead (lab/runs.ts), the training lab shows a Korean message and a retry
  * (training/runner.ts).
  */
-export type WorkerFailure = 'load' | 'message';
+type WorkerFailure = 'load' | 'message';
 
-/** `create` must call `new Worker(new URL('./….worker.ts', import.meta.url))` itself, so Vite bundles the worker. */
+/**
+ * `create` must call `new Worker(new URL('./….worker.ts', import.meta.url))` itself, so Vite bundles the worker.
+ * `shown`: the island tells the reader about a failure itself, so the browser's console need not;
+ * otherwise (a silent fallback) the error stays in the console, where tests and the audit see it.
+ */
 export function spawnWorker<M>(
   create: () => Worker,
   onMessage: (data: M) => void,
   onFail: (failure: WorkerFailure) => void,
+  shown = false,
 ): Worker | null {
   try {
     const w = create();
     w.onmessage = (e: MessageEvent<M>) => onMessage(e.data);
     w.onerror = (e) => {
-      e.preventDefault();
+      if (shown) e.preventDefault();
       onFail('load');
     };
     w.onmessageerror = () => onFail('message');

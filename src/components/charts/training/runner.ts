@@ -110,6 +110,7 @@ export function useTrainingRun(settings: TrainState, initial: TrainView, interac
       () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'training-lab' }),
       onMessage,
       (failure) => fail(failure === 'load' ? LOAD_ERROR : RUN_ERROR),
+      true,
     );
     return worker.current !== null;
   }

@@ -7,7 +7,8 @@ import type { Code, ValType } from './encoder';
  */
 
 /** The parameters both products start with: byte addresses of A, B, C, then the sizes m, n, k. */
-export const [A, B, C, M, N, K] = indices(0, 6);
+const [A, B, C, M, N, K] = indices(0, 6);
+export { B, M, N };
 
 /**
  * Indices of the locals after a product's `params` parameters: 13 i32 (row and column index,
