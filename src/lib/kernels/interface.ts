@@ -1,7 +1,8 @@
-import { gramUpper, mulAB, mulABt } from './js/dense';
+import { mulAB, mulABt } from './js/dense';
+import { gramUpper } from './js/gram';
 
 /**
- * The dense products `gradientFlow` needs, with the signatures of js/dense.ts. Two
+ * The dense products `gradientFlow` needs, with the signatures of js/dense.ts and js/gram.ts. Two
  * implementations give bit-identical results: the scalar JavaScript kernels (`jsKernels`)
  * and the WebAssembly SIMD ones of wasm/arena.ts, bound to one workspace's memory.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gramUpper, mulAB, mulABt, transpose } from '../../../../src/lib/kernels/js/dense';
+import { mulAB, mulABt } from '../../../../src/lib/kernels/js/dense';
+import { gramUpper, transpose } from '../../../../src/lib/kernels/js/gram';
 import { maxAbs, norm2 } from '../../../../src/lib/numeric/stats';
 import { randomMatrix as random } from '../../../helpers/random';
 import { expectClose } from '../../../helpers/expect-close';

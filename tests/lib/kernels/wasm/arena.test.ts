@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomMatrix as random } from '../../../helpers/random';
-import { gramUpper, mulAB, mulABt } from '../../../../src/lib/kernels/js/dense';
+import { mulAB, mulABt } from '../../../../src/lib/kernels/js/dense';
+import { gramUpper } from '../../../../src/lib/kernels/js/gram';
 import {
   compileKernels,
   createWasmArena,
